@@ -65,7 +65,5 @@ class Clock:
             try:
                 offset += dt.timedelta(seconds=float(value))
             except ValueError:
-                raise InputError(
-                    f"SJ_CLOCK_OFFSET={value!r} is not a number of seconds."
-                ) from None
+                raise InputError(f"SJ_CLOCK_OFFSET={value!r} is not a number of seconds.") from None
         return cls(fixed_today=today, fixed_now=now, offset=offset)

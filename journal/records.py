@@ -12,8 +12,9 @@ Common fields (on every record):
   (fixed width, so they compare correctly as strings). ``updated_at`` is a
   hybrid-logical-clock stamp (see :mod:`journal.hlc`).
 - ``device``: the id of the device that wrote this version.
-- ``vv``: version vector ``{device: counter}``; tells a causal successor from a
-  concurrent edit when merging.
+- ``superseded``: keys (``updated_at|device``) of every earlier version this
+  record's versions were edited from; tells an ancestor (dropped on merge)
+  from a concurrent edit (kept in ``history``). See :mod:`journal.merge`.
 - ``deleted``: tombstone flag; a deleted record keeps its content.
 - ``history``: earlier versions that lost a concurrent edit (dicts without their
   own ``history``), so nothing a user wrote is ever dropped.
@@ -67,7 +68,15 @@ CHANNELS = (
 EVENT_CHANNELS = frozenset({"event", "conference", "seminar", "lunch-event", "forum"})
 
 #: Fields every record carries; not part of the user-visible content.
-SYSTEM_FIELDS = ("id", "created_at", "updated_at", "device", "vv", "deleted", "history")
+SYSTEM_FIELDS = (
+    "id",
+    "created_at",
+    "updated_at",
+    "device",
+    "superseded",
+    "deleted",
+    "history",
+)
 
 
 def new_id() -> str:
@@ -85,7 +94,7 @@ class Record:
     created_at: str = ""
     updated_at: str = ""
     device: str = ""
-    vv: dict[str, int] = field(default_factory=dict)
+    superseded: list[str] = field(default_factory=list)
     deleted: bool = False
     history: list[dict[str, Any]] = field(default_factory=list)
 

@@ -1,0 +1,512 @@
+"""The journal file on disk: a TinyDB ``Storage`` that is safe under sync clients.
+
+Stock ``JSONStorage`` re-parses the whole file on every query, rewrites it in
+place (a crash leaves it torn) and keeps reading a handle the sync client has
+replaced. This storage instead:
+
+- parses once (orjson) and serves the cached document; it reloads only when
+  the file's identity changed (device, inode, size, mtime_ns, content hash);
+- saves atomically: a temp file in the same folder that sync clients ignore,
+  fsync, ``os.replace``, fsync of the folder, the file's mode kept;
+- merges the version on disk first when it changed since it was read
+  (another machine's save arrived), so neither side's writes are lost;
+- serializes writers on this machine with a lock kept outside the synced
+  folder, and keeps the last saves as local rolling backups;
+- refuses, with a one-line reason, any file it cannot fully understand, and
+  never writes to it.
+
+The file stays a plain TinyDB document that stock ``tinydb.TinyDB(path)`` can
+open and query.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import shutil
+import threading
+import time
+import uuid
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import orjson
+from tinydb.storages import Storage
+
+from . import __version__
+from .errors import BadFileError, LockTimeout, MissingFileError, ReadOnlyError, SaveError
+from .merge import Document, MergeResult, merge_documents
+from .paths import LocalDirs
+from .records import RECORD_TABLES, SCHEMA_VERSION, TABLE_META
+
+DUMP_OPTIONS = orjson.OPT_SORT_KEYS | orjson.OPT_INDENT_2
+BACKUPS_KEPT = 10
+LOCK_TIMEOUT = 15.0
+_REPLACE_RETRIES = 20
+
+
+@dataclass(frozen=True)
+class FileIdentity:
+    """What tells one version of the file from another; "newer" is never
+    trusted (sync clients copy modification times)."""
+
+    device: int
+    inode: int
+    size: int
+    mtime_ns: int
+    digest: int | None = None
+
+    @classmethod
+    def of(cls, path: Path, digest: int | None = None) -> FileIdentity | None:
+        try:
+            st = path.stat()
+        except FileNotFoundError:
+            return None
+        return cls(st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, digest)
+
+    def same_stat(self, other: FileIdentity | None) -> bool:
+        return other is not None and (
+            self.device,
+            self.inode,
+            self.size,
+            self.mtime_ns,
+        ) == (other.device, other.inode, other.size, other.mtime_ns)
+
+
+def new_document(store_id: str | None = None) -> Document:
+    """An empty journal."""
+    doc: Document = {name: {} for name in RECORD_TABLES}
+    doc[TABLE_META] = {
+        "1": {
+            "schema": SCHEMA_VERSION,
+            "store_id": store_id or uuid.uuid4().hex,
+            "app_version": __version__,
+        }
+    }
+    return doc
+
+
+def serialize(document: Document) -> bytes:
+    """Deterministic bytes (sorted keys, stable indentation) for small sync diffs."""
+    return orjson.dumps(document, option=DUMP_OPTIONS) + b"\n"
+
+
+def meta_of(document: Document) -> dict[str, Any]:
+    return next(iter(document.get(TABLE_META, {}).values()), {})
+
+
+def parse_document(path: Path, payload: bytes) -> Document:
+    """Parse and validate a journal file's bytes, or raise :class:`BadFileError`."""
+    name = str(path)
+    if not payload.strip():
+        raise BadFileError(
+            f"{name} is empty; restore it from a backup (see `sj check`) or move it away."
+        )
+    try:
+        document = orjson.loads(payload)
+    except orjson.JSONDecodeError as exc:
+        if "utf-8" in str(exc).lower():
+            reason = "is not a text file (not UTF-8)"
+        elif "end of" in str(exc).lower() or "EOF" in str(exc):
+            reason = "is truncated"
+        elif "trailing" in str(exc).lower():
+            reason = "has extra data after the journal"
+        else:
+            reason = "is not valid JSON"
+        raise BadFileError(
+            f"{name} {reason}; it was left untouched: restore it from a backup or move it away."
+        ) from None
+    if not isinstance(document, dict) or not all(isinstance(t, dict) for t in document.values()):
+        raise BadFileError(
+            f"{name} is not a Stakeholder Journal file; pass the right file with --file."
+        )
+    meta = meta_of(document)
+    if not isinstance(meta, dict) or not isinstance(meta.get("store_id"), str):
+        raise BadFileError(
+            f"{name} is not a Stakeholder Journal file (no journal id in _meta); "
+            "pass the right file with --file."
+        )
+    if not isinstance(meta.get("schema"), int):
+        raise BadFileError(
+            f"{name} has a damaged _meta record (no schema number); restore it from a backup."
+        )
+    for table_name, table in document.items():
+        for doc_id, record in table.items():
+            if not isinstance(record, dict) or (
+                table_name != TABLE_META and not isinstance(record.get("id"), str)
+            ):
+                raise BadFileError(
+                    f"{name} has a damaged record {table_name}/{doc_id}; restore it from a backup."
+                )
+    for table_name in RECORD_TABLES:
+        document.setdefault(table_name, {})
+    return document
+
+
+def read_file(path: Path) -> tuple[Document, FileIdentity]:
+    """Read and validate the journal at ``path`` (which must exist)."""
+    if path.is_dir():
+        raise BadFileError(
+            f"{path} is a folder, not a journal file; name the .json file with --file."
+        )
+    before = FileIdentity.of(path)
+    try:
+        payload = path.read_bytes()
+    except FileNotFoundError:
+        raise MissingFileError(f"{path} does not exist.") from None
+    except PermissionError:
+        raise BadFileError(
+            f"cannot read {path}: permission denied; fix its permissions (chmod u+rw) or pick another file."
+        ) from None
+    except OSError as exc:
+        raise BadFileError(
+            f"cannot read {path}: {exc.strerror}; check the drive and try again."
+        ) from None
+    document = parse_document(path, payload)
+    after = FileIdentity.of(path)
+    identity = after if after is not None else before
+    if identity is None:
+        raise MissingFileError(f"{path} disappeared while it was being read; try again.")
+    return document, FileIdentity(
+        identity.device, identity.inode, len(payload), identity.mtime_ns, zlib.crc32(payload)
+    )
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return  # not possible on every platform; the file itself is synced
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def atomic_write(path: Path, payload: bytes, mode: int = 0o600) -> None:
+    """Replace ``path`` with ``payload`` so that a crash leaves the old file or
+    the new one, never a mix."""
+    tmp = path.parent / f".~sj-{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+    try:
+        try:
+            view = memoryview(payload)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.chmod(tmp, mode)
+        for attempt in range(_REPLACE_RETRIES):
+            try:
+                os.replace(tmp, path)
+                break
+            except PermissionError:
+                # Antivirus and sync clients on some systems hold the file
+                # for a moment; refusing for good is rare.
+                if attempt == _REPLACE_RETRIES - 1:
+                    raise
+                time.sleep(0.05 * (attempt + 1))
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    _fsync_folder(path.parent)
+
+
+class JournalStorage(Storage):
+    """TinyDB storage for one journal file. See the module docstring."""
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        dirs: LocalDirs | None = None,
+        device: str | None = None,
+        create: bool = True,
+        read_only: bool = False,
+        **_ignored: Any,
+    ) -> None:
+        self.path = Path(path).expanduser()
+        self.dirs = dirs or LocalDirs.default()
+        self.device = device or self.dirs.device()
+        self.read_only_reason: str | None = "opened read-only" if read_only else None
+        self.generation = 0  # bumped whenever the document is replaced or merged
+        self._edits = 0  # bumped on every change in memory
+        self._saved_edits = 0
+        self.last_error: str | None = None
+        self._memory = threading.RLock()
+        self._identity: FileIdentity | None = None
+        self._document: Document = self._open(create)
+
+    # -- opening
+
+    def _open(self, create: bool) -> Document:
+        if not self.path.exists() and not self.path.is_symlink():
+            if self.dirs.was_known(self.path):
+                raise MissingFileError(
+                    f"{self.path} is missing but was a journal before (an unmounted drive or an "
+                    "online-only sync placeholder?); check the folder, or restore it from a backup."
+                )
+            if not create:
+                raise MissingFileError(
+                    f"{self.path} does not exist; check the path given with --file."
+                )
+            if not self.path.parent.is_dir():
+                raise MissingFileError(
+                    f"the folder {self.path.parent} does not exist; create it first or pick another file."
+                )
+            document = new_document()
+            if self.read_only_reason is None:
+                self._write_locked(document, merge=False)
+            else:
+                self._identity = None
+            return document
+        document, self._identity = read_file(self.path)
+        self._check_schema(document)
+        if self.read_only_reason is None and not os.access(self.path, os.W_OK):
+            self.read_only_reason = (
+                f"{self.path} is read-only; make it writable (chmod u+w) to save changes"
+            )
+        self._remember(document)
+        return document
+
+    def _check_schema(self, document: Document) -> None:
+        schema = meta_of(document).get("schema", 0)
+        if schema > SCHEMA_VERSION:
+            self.read_only_reason = (
+                f"{self.path} was written by a newer version of sj (format {schema}); "
+                "it is open read-only: upgrade sj to edit it"
+            )
+
+    def _remember(self, document: Document) -> None:
+        with contextlib.suppress(OSError):
+            self.dirs.remember_journal(self.path, self.store_id_of(document))
+
+    @staticmethod
+    def store_id_of(document: Document) -> str:
+        return str(meta_of(document).get("store_id", ""))
+
+    # -- TinyDB Storage API
+
+    def read(self) -> Document:
+        return self._document
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        with self._memory:
+            self._document = data
+            self.generation += 1
+            self._edits += 1
+        self.save()
+
+    def close(self) -> None:
+        pass
+
+    # -- the project's API
+
+    @property
+    def document(self) -> Document:
+        return self._document
+
+    @property
+    def store_id(self) -> str:
+        return self.store_id_of(self._document)
+
+    @property
+    def read_only(self) -> bool:
+        return self.read_only_reason is not None
+
+    @property
+    def memory_lock(self) -> threading.RLock:
+        """Held while the in-memory document is changed or serialized."""
+        return self._memory
+
+    @property
+    def unsaved(self) -> bool:
+        """True while memory holds changes the file does not have yet."""
+        return self._edits != self._saved_edits
+
+    def mark_changed(self) -> None:
+        """Record that the in-memory document holds changes not yet saved."""
+        with self._memory:
+            self._edits += 1
+
+    def changed_on_disk(self) -> bool:
+        """Cheap check (one stat): has another program replaced the file?"""
+        return not self._disk_matches(hash_check=False)
+
+    def _disk_matches(self, *, hash_check: bool) -> bool:
+        current = FileIdentity.of(self.path)
+        if self._identity is None:
+            return current is None
+        if not self._identity.same_stat(current):
+            return False
+        if hash_check and self._identity.digest is not None:
+            # Same stat, but a sync client may have rewritten it in place with
+            # a copied mtime: compare the content too before overwriting.
+            try:
+                payload = self.path.read_bytes()
+            except OSError:
+                return False
+            return (
+                zlib.crc32(payload) == self._identity.digest and len(payload) == self._identity.size
+            )
+        return True
+
+    def refresh(self) -> MergeResult | None:
+        """Reload the file if it changed on disk, merging unsaved changes in.
+
+        Returns what the merge brought in, or None when nothing changed.
+        Raises :class:`BadFileError` (the in-memory journal is kept) when the
+        new file cannot be used.
+        """
+        if not self.changed_on_disk():
+            return None
+        if not self.path.exists():
+            return None  # a sync client between delete and rename; keep ours
+        disk, identity = read_file(self.path)
+        self._require_same_journal(disk)
+        with self._memory:
+            if self.unsaved:
+                result = merge_documents(disk, self._document)
+            else:
+                result = MergeResult(disk)
+            result.changed = _diff_counts(self._document, result.document)
+            self._document = result.document
+            self._identity = identity
+            self.generation += 1
+        self._check_schema(self._document)
+        return result
+
+    def _require_same_journal(self, other: Document) -> None:
+        if self.store_id_of(other) != self.store_id:
+            raise BadFileError(
+                f"{self.path} was replaced by a different journal; nothing was saved over it. "
+                "Move it away to keep working with this one."
+            )
+
+    def merge_in(self, other: Document) -> MergeResult:
+        """Merge another copy of this journal (same store id) into memory."""
+        self._require_same_journal(other)
+        with self._memory:
+            result = merge_documents(self._document, other)
+            if result.total:
+                self._document = result.document
+                self.generation += 1
+                self._edits += 1
+        return result
+
+    def save(self) -> MergeResult | None:
+        """Write the in-memory journal to disk, merging the disk's version first
+        if it changed. Returns what that merge brought in, if anything.
+
+        On failure raises :class:`SaveError`; the data stays in memory and
+        ``unsaved`` stays true, so a later save can retry."""
+        if self.read_only_reason is not None:
+            raise ReadOnlyError(f"{self.read_only_reason}.")
+        try:
+            return self._write_locked(None, merge=True)
+        except (LockTimeout, BadFileError) as exc:
+            self.last_error = str(exc)
+            raise
+        except OSError as exc:
+            self.last_error = _describe_os_error(self.path, exc)
+            raise SaveError(self.last_error) from None
+
+    def _write_locked(self, fresh: Document | None, *, merge: bool) -> MergeResult | None:
+        from filelock import FileLock, Timeout
+
+        lock_path = self.dirs.lock_file(self.path)
+        lock_path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            with FileLock(str(lock_path), timeout=LOCK_TIMEOUT):
+                return self._write(fresh, merge=merge)
+        except Timeout:
+            raise LockTimeout(
+                f"another sj on this machine has held {self.path} for {LOCK_TIMEOUT:.0f}s; "
+                "close it or try again."
+            ) from None
+
+    def _write(self, fresh: Document | None, *, merge: bool) -> MergeResult | None:
+        merged: MergeResult | None = None
+        if fresh is not None:
+            if self.path.exists():
+                raise SaveError(
+                    f"{self.path} appeared while a new journal was being created; try again."
+                )
+            with self._memory:
+                self._document = fresh
+        elif merge and not self._disk_matches(hash_check=True) and self.path.exists():
+            disk, _identity = read_file(self.path)
+            self._require_same_journal(disk)
+            with self._memory:
+                merged = merge_documents(self._document, disk)
+                self._document = merged.document
+                self.generation += 1
+        with self._memory:
+            payload = serialize(self._document)
+            edits = self._edits
+        mode = 0o600
+        with contextlib.suppress(OSError):
+            mode = self.path.stat().st_mode & 0o777
+        self._backup_current()
+        atomic_write(self.path, payload, mode)
+        identity = FileIdentity.of(self.path, zlib.crc32(payload))
+        with self._memory:
+            self._identity = identity
+            self._saved_edits = edits
+            self.last_error = None
+        self._remember(self._document)
+        return merged
+
+    def _backup_current(self) -> None:
+        """Keep the version about to be replaced: a hard link costs nothing;
+        a copy where links are impossible."""
+        if not self.path.exists():
+            return
+        folder = self.dirs.backup_folder(self.path)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            target = folder / f"{time.strftime('%Y%m%d-%H%M%S')}-{time.time_ns() % 10**9:09d}.json"
+            try:
+                os.link(self.path, target)
+            except OSError:
+                shutil.copy2(self.path, target)
+            backups = sorted(folder.glob("*.json"))
+            for old in backups[:-BACKUPS_KEPT]:
+                old.unlink()
+        except OSError:
+            pass  # a backup problem must not stop the save itself
+
+    def backups(self) -> list[Path]:
+        """Rolling backups of this journal, oldest first."""
+        return sorted(self.dirs.backup_folder(self.path).glob("*.json"))
+
+
+def _diff_counts(before: Document, after: Document) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for name, table in after.items():
+        if name == TABLE_META:
+            continue
+        old = before.get(name, {})
+        old_by_id = {r.get("id"): r for r in old.values()}
+        changed = sum(1 for r in table.values() if old_by_id.get(r.get("id")) != r)
+        if changed:
+            counts[name] = changed
+    return counts
+
+
+def _describe_os_error(path: Path, exc: OSError) -> str:
+    if exc.errno == errno.ENOSPC:
+        return (
+            f"the disk holding {path} is full; free some space. Your changes are kept until then."
+        )
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"cannot write {path.parent} (permission denied); your changes are kept in memory."
+    return f"could not save {path}: {exc.strerror or exc}; your changes are kept in memory."
