@@ -1,0 +1,422 @@
+"""An open journal: records, in-memory indexes, and the write path.
+
+Reads come from the storage's cached document through indexes built in one
+pass and kept up to date on each write, never from a query per row. Writes
+stamp the record (hybrid logical clock, device), change the document in
+memory, and save it atomically (unless the caller saves later, e.g. from a
+worker thread).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import os
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import cadence as cadence_rules
+from .clock import Clock
+from .conflicts import find_conflicted_copies
+from .errors import BadFileError, InputError, NotFoundError
+from .hlc import next_stamp
+from .merge import MergeResult, version_key
+from .paths import LocalDirs
+from .records import (
+    TABLE_INTERACTIONS,
+    TABLE_PROMISES,
+    TABLE_STAKEHOLDERS,
+    Interaction,
+    Record,
+    Stakeholder,
+)
+from .resolve import resolve_stakeholder
+from .storage import JournalStorage, read_file
+
+Raw = dict[str, Any]
+
+
+@dataclass
+class CopyOutcome:
+    """What happened to one conflicted copy."""
+
+    path: Path
+    service: str
+    merged: bool
+    changed: int = 0
+    reason: str = ""
+    moved_to: Path | None = None
+
+
+@dataclass
+class CopiesReport:
+    copies: list[CopyOutcome] = field(default_factory=list)
+
+    @property
+    def merged(self) -> list[CopyOutcome]:
+        return [c for c in self.copies if c.merged]
+
+    @property
+    def changed(self) -> int:
+        return sum(c.changed for c in self.copies)
+
+
+def resolve_path(file: str | os.PathLike[str] | None, dirs: LocalDirs) -> tuple[Path, bool]:
+    """The journal path from ``--file`` or ``SJ_FILE``, else the default; and
+    whether the user named it explicitly."""
+    chosen = file or os.environ.get("SJ_FILE")
+    if chosen:
+        return Path(chosen).expanduser(), True
+    return dirs.default_journal(), False
+
+
+class Journal:
+    """One open journal file."""
+
+    def __init__(self, storage: JournalStorage, clock: Clock) -> None:
+        self.storage = storage
+        self.clock = clock
+        self._generation = -1
+        self._doc_ids: dict[str, dict[str, str]] = {}
+        self._by_stakeholder: dict[str, list[Raw]] | None = None
+        self._all_interactions: list[Raw] | None = None
+        self._last_contact: dict[str, str] | None = None
+
+    # -- opening
+
+    @classmethod
+    def open(
+        cls,
+        file: str | os.PathLike[str] | None = None,
+        *,
+        clock: Clock | None = None,
+        dirs: LocalDirs | None = None,
+        read_only: bool = False,
+        merge_copies: bool = True,
+    ) -> Journal:
+        """Open (or, at the default location, create) a journal.
+
+        ``file`` falls back to ``SJ_FILE`` and then the platform data folder.
+        Conflicted copies next to the file are merged in on open.
+        """
+        dirs = dirs or LocalDirs.default()
+        path, explicit = resolve_path(file, dirs)
+        if not explicit:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        storage = JournalStorage(path, dirs=dirs, create=True, read_only=read_only)
+        journal = cls(storage, clock or Clock.from_env())
+        journal.created = explicit and storage.generation == 0 and not storage.backups()
+        if merge_copies and not storage.read_only:
+            journal.copies_on_open = journal.merge_conflicted_copies()
+        else:
+            journal.copies_on_open = CopiesReport()
+        return journal
+
+    created: bool = False
+    copies_on_open: CopiesReport = CopiesReport()
+
+    @property
+    def path(self) -> Path:
+        return self.storage.path
+
+    @property
+    def device(self) -> str:
+        return self.storage.device
+
+    @property
+    def read_only_reason(self) -> str | None:
+        return self.storage.read_only_reason
+
+    @property
+    def store_id(self) -> str:
+        return self.storage.store_id
+
+    def today(self) -> dt.date:
+        return self.clock.today()
+
+    # -- raw access
+
+    def table(self, name: str) -> dict[str, Raw]:
+        """The live raw table (doc id → record). Do not mutate it."""
+        return self.storage.document.setdefault(name, {})
+
+    def records(self, name: str, *, include_deleted: bool = False) -> Iterator[Raw]:
+        for record in self.table(name).values():
+            if include_deleted or not record.get("deleted"):
+                yield record
+
+    def get(self, name: str, record_id: str) -> Raw | None:
+        doc_id = self._doc_index(name).get(record_id)
+        return None if doc_id is None else self.table(name).get(doc_id)
+
+    def _doc_index(self, name: str) -> dict[str, str]:
+        self._check_generation()
+        index = self._doc_ids.get(name)
+        if index is None:
+            index = {r["id"]: doc_id for doc_id, r in self.table(name).items()}
+            self._doc_ids[name] = index
+        return index
+
+    def _check_generation(self) -> None:
+        if self._generation != self.storage.generation:
+            self._generation = self.storage.generation
+            self._doc_ids.clear()
+            self._by_stakeholder = None
+            self._all_interactions = None
+            self._last_contact = None
+
+    # -- stakeholders
+
+    def stakeholders(self, *, include_deleted: bool = False) -> list[Stakeholder]:
+        return [
+            Stakeholder.from_raw(r)
+            for r in self.records(TABLE_STAKEHOLDERS, include_deleted=include_deleted)
+        ]
+
+    def stakeholder(self, record_id: str) -> Stakeholder:
+        raw = self.get(TABLE_STAKEHOLDERS, record_id)
+        if raw is None:
+            raise NotFoundError(f"No stakeholder has the id {record_id}; try `sj list`.")
+        return Stakeholder.from_raw(raw)
+
+    def resolve(self, query: str) -> Stakeholder:
+        """A stakeholder by id or by a unique, case-insensitive part of the name."""
+        return Stakeholder.from_raw(resolve_stakeholder(query, self.records(TABLE_STAKEHOLDERS)))
+
+    def names(self) -> dict[str, str]:
+        return {r["id"]: r.get("name", "") for r in self.table(TABLE_STAKEHOLDERS).values()}
+
+    # -- interactions and cadence
+
+    def last_contacts(self) -> dict[str, str]:
+        """Stakeholder id → date of the latest contact (ISO)."""
+        self._check_generation()
+        if self._last_contact is None:
+            self._last_contact = cadence_rules.last_contacts(
+                self.table(TABLE_INTERACTIONS).values()
+            )
+        return self._last_contact
+
+    def cadence(
+        self, *, window: int = 3, today: dt.date | None = None
+    ) -> list[cadence_rules.CadenceInfo]:
+        """Every stakeholder's cadence state, most urgent first."""
+        infos = cadence_rules.compute_cadence(
+            self.table(TABLE_STAKEHOLDERS).values(),
+            self.last_contacts(),
+            today or self.today(),
+            window=window,
+            extra_due=self.promise_due_dates(),
+        )
+        return cadence_rules.sort_by_urgency(infos)
+
+    def promise_due_dates(self) -> dict[str, str]:
+        """Stakeholder id → earliest due date of an open promise I made them."""
+        due: dict[str, str] = {}
+        for promise in self.records(TABLE_PROMISES):
+            if promise.get("done") or promise.get("theirs") or not promise.get("due"):
+                continue
+            sid = promise.get("stakeholder")
+            if sid and (sid not in due or promise["due"] < due[sid]):
+                due[sid] = promise["due"]
+        return due
+
+    @staticmethod
+    def _newest_first(record: Raw) -> tuple[str, str, str]:
+        return (record.get("date", ""), record.get("time") or "", record.get("created_at", ""))
+
+    def _interaction_index(self) -> dict[str, list[Raw]]:
+        self._check_generation()
+        if self._by_stakeholder is None:
+            index: dict[str, list[Raw]] = {}
+            for record in self.table(TABLE_INTERACTIONS).values():
+                if record.get("deleted"):
+                    continue
+                for sid in record.get("stakeholders", ()):
+                    index.setdefault(sid, []).append(record)
+            for entries in index.values():
+                entries.sort(key=self._newest_first, reverse=True)
+            self._by_stakeholder = index
+        return self._by_stakeholder
+
+    def interactions_of(self, stakeholder_id: str | None) -> list[Raw]:
+        """Raw interactions of one stakeholder (or all, for None), newest first.
+
+        The list is shared with the index: do not mutate it."""
+        if stakeholder_id is not None:
+            return self._interaction_index().get(stakeholder_id, [])
+        self._check_generation()
+        if self._all_interactions is None:
+            self._all_interactions = sorted(
+                self.records(TABLE_INTERACTIONS), key=self._newest_first, reverse=True
+            )
+        return self._all_interactions
+
+    def interaction(self, record_id: str) -> Interaction:
+        raw = self.get(TABLE_INTERACTIONS, record_id)
+        if raw is None:
+            raise NotFoundError(f"No journal entry has the id {record_id}.")
+        return Interaction.from_raw(raw)
+
+    def open_follow_ups(self, stakeholder_id: str | None = None) -> list[tuple[Raw, Raw]]:
+        """(interaction, follow-up) pairs not done yet, soonest due first."""
+        pairs = [
+            (entry, item)
+            for entry in self.interactions_of(stakeholder_id)
+            for item in entry.get("follow_ups", ())
+            if not item.get("done")
+        ]
+        pairs.sort(key=lambda p: (p[1].get("due") or "9999", p[0].get("date", "")))
+        return pairs
+
+    # -- writing
+
+    def _stamp(self, raw: Raw, previous: Raw | None) -> None:
+        now = self.clock.now()
+        raw["updated_at"] = next_stamp(now, previous.get("updated_at") if previous else None)
+        raw["device"] = self.device
+        if previous is None:
+            raw["created_at"] = raw.get("created_at") or raw["updated_at"]
+            raw.setdefault("history", [])
+            raw.setdefault("superseded", [])
+        else:
+            raw["history"] = list(previous.get("history", ()))
+            raw["superseded"] = sorted({*previous.get("superseded", ()), version_key(previous)})
+
+    def _require_writable(self) -> None:
+        if self.storage.read_only_reason is not None:
+            from .errors import ReadOnlyError
+
+            raise ReadOnlyError(f"{self.storage.read_only_reason}.")
+
+    def add(self, record: Record, *, save: bool = True) -> Record:
+        """Add a new record and (by default) save."""
+        self._require_writable()
+        if self.get(record.table, record.id) is not None:
+            raise InputError(f"A record with id {record.id} already exists.")
+        raw = record.to_raw()
+        raw["created_at"] = ""
+        self._stamp(raw, None)
+        with self.storage.memory_lock:
+            table = self.table(record.table)
+            doc_id = str(max((int(k) for k in table), default=0) + 1)
+            table[doc_id] = raw
+            self._doc_index(record.table)[raw["id"]] = doc_id
+            self._index_new(record.table, raw)
+            self.storage.mark_changed()
+        if save:
+            self.save()
+        return type(record).from_raw(raw)
+
+    def update(
+        self, table: str, record_id: str, changes: dict[str, Any], *, save: bool = True
+    ) -> Raw:
+        """Change some fields of a record (a new version) and (by default) save."""
+        self._require_writable()
+        doc_id = self._doc_index(table).get(record_id)
+        if doc_id is None:
+            raise NotFoundError(f"No record {record_id} in {table}.")
+        with self.storage.memory_lock:
+            previous = self.table(table)[doc_id]
+            raw = {k: v for k, v in previous.items()}
+            for key in ("id", "created_at", "updated_at", "device", "history", "superseded"):
+                changes.pop(key, None)
+            raw.update(changes)
+            self._stamp(raw, previous)
+            self.table(table)[doc_id] = raw
+            self._index_changed(table, previous, raw)
+            self.storage.mark_changed()
+        if save:
+            self.save()
+        return raw
+
+    def delete(self, table: str, record_id: str, *, save: bool = True) -> Raw:
+        """Delete a record: a tombstone version that keeps its content."""
+        return self.update(table, record_id, {"deleted": True}, save=save)
+
+    def restore(self, table: str, record_id: str, *, save: bool = True) -> Raw:
+        """Undo a deletion."""
+        return self.update(table, record_id, {"deleted": False}, save=save)
+
+    def _index_new(self, table: str, raw: Raw) -> None:
+        if table != TABLE_INTERACTIONS:
+            return
+        if self._last_contact is not None:
+            for sid in raw.get("stakeholders", ()):
+                if raw["date"] > self._last_contact.get(sid, ""):
+                    self._last_contact[sid] = raw["date"]
+        if self._by_stakeholder is not None:
+            key = self._newest_first(raw)
+            for sid in raw.get("stakeholders", ()):
+                entries = self._by_stakeholder.setdefault(sid, [])
+                keys = [self._newest_first(e) for e in entries]
+                keys.reverse()
+                pos = len(entries) - bisect.bisect_right(keys, key)
+                entries.insert(pos, raw)
+        self._all_interactions = None
+
+    def _index_changed(self, table: str, previous: Raw, raw: Raw) -> None:
+        if table == TABLE_INTERACTIONS:
+            # Rare (edits, deletions): rebuild lazily rather than patch.
+            self._by_stakeholder = None
+            self._all_interactions = None
+            self._last_contact = None
+
+    def save(self) -> MergeResult | None:
+        """Write pending changes (merging what arrived on disk meanwhile)."""
+        return self.storage.save()
+
+    @property
+    def unsaved(self) -> bool:
+        return self.storage.unsaved
+
+    # -- sync
+
+    def changed_on_disk(self) -> bool:
+        return self.storage.changed_on_disk()
+
+    def refresh(self) -> MergeResult | None:
+        """Reload if another machine's version arrived; None when unchanged."""
+        return self.storage.refresh()
+
+    def merge_conflicted_copies(self) -> CopiesReport:
+        """Merge the sync services' conflicted copies into the journal, save,
+        and only then move them to the local backup folder."""
+        report = CopiesReport()
+        candidates = find_conflicted_copies(self.path)
+        if not candidates:
+            return report
+        for copy in candidates:
+            outcome = CopyOutcome(copy.path, copy.service, merged=False)
+            report.copies.append(outcome)
+            try:
+                document, _identity = read_file(copy.path)
+            except BadFileError as exc:
+                outcome.reason = f"left in place: {exc}"
+                continue
+            if JournalStorage.store_id_of(document) != self.store_id:
+                outcome.reason = "left in place: it belongs to a different journal"
+                continue
+            result = self.storage.merge_in(document)
+            outcome.merged = True
+            outcome.changed = result.total
+        if not report.merged:
+            return report
+        self._require_writable()
+        if self.storage.unsaved:
+            self.save()
+        folder = self.storage.dirs.merged_copies_folder(self.path)
+        folder.mkdir(parents=True, exist_ok=True)
+        stamp = self.clock.now().strftime("%Y%m%d-%H%M%S")
+        for outcome in report.merged:
+            target = folder / f"{stamp}-{outcome.path.name}"
+            n = 1
+            while target.exists():
+                n += 1
+                target = folder / f"{stamp}-{n}-{outcome.path.name}"
+            shutil.move(str(outcome.path), target)
+            outcome.moved_to = target
+        return report

@@ -1,0 +1,199 @@
+"""The ``sj`` command line: the journal headless, for scripts, cron and quick capture.
+
+Textual is imported only when the terminal app opens, so the commands start
+fast. Every error a user can cause prints one line on stderr and exits 1;
+nothing is written then.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from journal.errors import JournalError
+
+from . import commands
+
+EPILOG = """\
+dates:     YYYY-MM-DD, today, yesterday, 3d ago, 2w ago, or a weekday (the latest one)
+cadences:  10d, 2w, 3m, 1y, weekly, fortnightly, monthly, quarterly, none
+names:     an id, or any unique part of the name (case does not matter)
+journal:   --file PATH, or SJ_FILE; otherwise the platform data folder
+"""
+
+
+def _add_profile_options(p: argparse.ArgumentParser, *, editing: bool) -> None:
+    p.add_argument("--org", "--organization", dest="organization", help="organization")
+    p.add_argument("--role", help="their role or title")
+    p.add_argument("--kind", choices=("person", "organization", "group", "association"))
+    p.add_argument("--every", metavar="CADENCE", help="how often to be in touch, e.g. 2w")
+    p.add_argument("--tag", action="append", metavar="TAG", help="a tag (repeatable)")
+    if editing:
+        p.add_argument("--untag", action="append", metavar="TAG", help="remove a tag")
+        p.add_argument("--name", dest="new_name", help="rename")
+    key = p.add_mutually_exclusive_group()
+    key.add_argument("--key", action="store_true", default=None, help="a key influencer")
+    key.add_argument("--not-key", dest="key", action="store_false", help="not a key influencer")
+    p.add_argument("--rank", type=int, help="how strategic: 1 is the most")
+    p.add_argument("--influence", type=int, help="influence 1-5")
+    p.add_argument("--interest", type=int, help="interest 1-5")
+    p.add_argument("--stage", choices=("prospect", "new", "active", "partner", "dormant"))
+    p.add_argument("--met", dest="met_how", help="how you met")
+    p.add_argument("--values", help="what they value")
+    p.add_argument("--mandate", help="their mandate")
+    p.add_argument("--direction", dest="mandate_direction", help="where their mandate is heading")
+    p.add_argument("--issues", dest="critical_issues", help="their critical issues")
+    p.add_argument("--assumptions", help="their assumptions about the future")
+    p.add_argument("--personal", help="personal interests (family, sports...)")
+    p.add_argument("--notes", help="free notes")
+    p.add_argument("--email")
+    p.add_argument("--phone")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sj",
+        description="Stakeholder Journal: keep every key relationship alive. "
+        "Without a command, opens the terminal app.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--file", metavar="PATH", help="the journal file (default: SJ_FILE or the data folder)"
+    )
+    parser.add_argument("--version", action="version", version=f"sj {_version()}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("add", help="add a stakeholder")
+    p.add_argument("name")
+    _add_profile_options(p, editing=False)
+
+    p = sub.add_parser("edit", help="change a stakeholder's profile")
+    p.add_argument("who")
+    _add_profile_options(p, editing=True)
+
+    p = sub.add_parser("log", help="log a contact")
+    p.add_argument("who", help="stakeholder (several: comma-separated)")
+    p.add_argument("text", nargs="+", help="what you said or did")
+    formal = p.add_mutually_exclusive_group()
+    formal.add_argument("--formal", dest="formal", action="store_true", default=None)
+    formal.add_argument("--informal", dest="formal", action="store_false")
+    p.add_argument("--personal", action="store_true", help="a personal, non-business conversation")
+    p.add_argument(
+        "--via", dest="channel", default=None, help="meeting, call, email, coffee, event..."
+    )
+    p.add_argument("--on", dest="on", default="today", metavar="DATE")
+    p.add_argument("--at", dest="time", metavar="HH:MM")
+    p.add_argument("--reaction", help="how they reacted")
+    p.add_argument("--needs", help="needs you anticipated")
+    p.add_argument("--expectations", help="were their expectations met")
+    p.add_argument("--view", dest="their_view", help="their point of view")
+    p.add_argument("--differently", help="what you would do differently")
+    p.add_argument("--next", dest="next_time", help="plan for next time")
+    p.add_argument(
+        "--follow-up", action="append", metavar="TEXT[@DATE]", help="a follow-up, due date after @"
+    )
+    p.add_argument("--shared", help="information you shared with them")
+    p.add_argument(
+        "--new-person",
+        nargs="?",
+        const="",
+        default=None,
+        metavar="NAME",
+        help="you met someone new",
+    )
+    p.add_argument("--minutes", type=int, help="time spent")
+
+    p = sub.add_parser("due", help="who is overdue or due soon, most overdue first")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--all", action="store_true", help="everyone with a cadence, not only due")
+    p.add_argument("--window", type=int, default=3, help="days ahead that count as due soon (3)")
+
+    p = sub.add_parser("list", help="stakeholders with last contact and state")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--tag", help="only this tag")
+
+    p = sub.add_parser("show", help="one stakeholder: profile, recent contacts, follow-ups")
+    p.add_argument("who")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--entries", type=int, default=5, help="how many recent contacts (5)")
+
+    p = sub.add_parser("snooze", help="not due before a date")
+    p.add_argument("who")
+    p.add_argument("until", metavar="DATE", help="e.g. 2026-12-15, in 2w, friday")
+
+    p = sub.add_parser(
+        "delete", help="delete a stakeholder (kept as a tombstone; undo with restore)"
+    )
+    p.add_argument("who")
+    p = sub.add_parser("restore", help="bring back a deleted stakeholder")
+    p.add_argument("who")
+
+    p = sub.add_parser("done", help="mark a follow-up done")
+    p.add_argument(
+        "follow_up", metavar="ID", help="follow-up id (or its first characters), see `sj show`"
+    )
+
+    sub.add_parser("merge", help="merge the sync services' conflicted copies into the journal")
+
+    p = sub.add_parser("check", help="verify the journal file; exit 1 with a reason when unsound")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("sample", help="write a realistic generated journal")
+    p.add_argument("--stakeholders", type=int, default=40)
+    p.add_argument("--interactions", type=int, default=1200)
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("-o", "--output", required=True, metavar="FILE")
+
+    p = sub.add_parser("export", help="print the whole journal as JSON")
+    p.add_argument("-o", "--output", metavar="FILE")
+
+    p = sub.add_parser("demo", help="open the app on a generated journal in a temporary folder")
+    p.add_argument("--stakeholders", type=int, default=40)
+    p.add_argument("--interactions", type=int, default=1200)
+    return parser
+
+
+def _version() -> str:
+    from journal import __version__
+
+    return __version__
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            return _open_app(args.file)
+        handler = getattr(commands, f"cmd_{args.command}")
+        return handler(args) or 0
+    except JournalError as exc:
+        print(f"sj: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `sj list | head`: the reader left; not an error.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _open_app(file: str | None, *, demo_root: Path | None = None) -> int:
+    from .app import run_app
+
+    return run_app(file, demo_root=demo_root)
+
+
+def today_for_sample() -> dt.date:
+    from journal.clock import Clock
+
+    return Clock.from_env().today()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

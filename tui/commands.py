@@ -1,0 +1,465 @@
+"""What each ``sj`` command does. One function per command, ``cmd_<name>(args)``."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Any
+
+from journal.dates import format_ago, format_cadence, format_due, parse_cadence, parse_date
+from journal.errors import InputError, NotFoundError
+from journal.journal import Journal
+from journal.records import (
+    TABLE_INTERACTIONS,
+    TABLE_STAKEHOLDERS,
+    FollowUp,
+    Interaction,
+    Stakeholder,
+)
+
+from .output import STATE_MARKS, one_line, print_json, safe, table
+
+
+def open_journal(args: argparse.Namespace, *, read_only: bool = False) -> Journal:
+    journal = Journal.open(args.file, read_only=read_only)
+    if journal.created:
+        print(f"sj: started a new journal at {journal.path}", file=sys.stderr)
+    for outcome in journal.copies_on_open.copies:
+        if outcome.merged:
+            print(
+                f"sj: merged {outcome.service} conflicted copy {outcome.path.name} "
+                f"({outcome.changed} records); moved to {outcome.moved_to}",
+                file=sys.stderr,
+            )
+        else:
+            print(f"sj: conflicted copy {outcome.path.name} {outcome.reason}", file=sys.stderr)
+    if journal.read_only_reason and not read_only:
+        print(f"sj: {journal.read_only_reason}", file=sys.stderr)
+    return journal
+
+
+def _score(value: int | None, what: str) -> int | None:
+    if value is not None and not 1 <= value <= 5:
+        raise InputError(f"{what} must be between 1 and 5, not {value}.")
+    return value
+
+
+def _profile_changes(args: argparse.Namespace) -> dict[str, Any]:
+    """The profile fields given on the command line, validated."""
+    changes: dict[str, Any] = {}
+    for name in (
+        "organization",
+        "role",
+        "kind",
+        "stage",
+        "met_how",
+        "values",
+        "mandate",
+        "mandate_direction",
+        "critical_issues",
+        "assumptions",
+        "personal",
+        "notes",
+        "email",
+        "phone",
+        "key",
+    ):
+        value = getattr(args, name, None)
+        if value is not None:
+            changes[name] = value
+    if args.every is not None:
+        changes["cadence_days"] = parse_cadence(args.every)
+    if args.rank is not None:
+        if args.rank < 1:
+            raise InputError(
+                f"--rank must be 1 or more (1 is the most strategic), not {args.rank}."
+            )
+        changes["rank"] = args.rank
+    if args.influence is not None:
+        changes["influence"] = _score(args.influence, "--influence")
+    if args.interest is not None:
+        changes["interest"] = _score(args.interest, "--interest")
+    return changes
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    name = args.name.strip()
+    if not name:
+        raise InputError('A stakeholder needs a name: sj add "Ana Ruiz".')
+    changes = _profile_changes(args)
+    tags = sorted({t.strip().lower() for t in args.tag or () if t.strip()})
+    journal = open_journal(args)
+    same = [
+        s for s in journal.records(TABLE_STAKEHOLDERS) if s.get("name", "").lower() == name.lower()
+    ]
+    if same:
+        raise InputError(
+            f"{name} is already in the journal (id {same[0]['id'][:8]}); use `sj edit` to change them."
+        )
+    record = journal.add(Stakeholder(name=name, tags=tags, **changes))
+    cadence = format_cadence(record.cadence_days)
+    print(
+        f"Added {safe(record.name)} ({record.id[:8]}), {cadence if record.cadence_days else 'no cadence'}."
+    )
+    return 0
+
+
+def cmd_edit(args: argparse.Namespace) -> int:
+    changes = _profile_changes(args)
+    journal = open_journal(args)
+    who = journal.resolve(args.who)
+    if args.new_name is not None:
+        if not args.new_name.strip():
+            raise InputError("A stakeholder's name cannot be empty.")
+        changes["name"] = args.new_name.strip()
+    tags = set(who.tags)
+    tags |= {t.strip().lower() for t in args.tag or () if t.strip()}
+    tags -= {t.strip().lower() for t in args.untag or ()}
+    if tags != set(who.tags):
+        changes["tags"] = sorted(tags)
+    if not changes:
+        raise InputError("Nothing to change: give at least one option, e.g. --every 2w.")
+    journal.update(TABLE_STAKEHOLDERS, who.id, changes)
+    print(f"Updated {safe(changes.get('name', who.name))}.")
+    return 0
+
+
+def _resolve_many(journal: Journal, who: str) -> list[Stakeholder]:
+    people = [journal.resolve(part) for part in who.split(",") if part.strip()]
+    if not people:
+        raise InputError('Name at least one stakeholder: sj log ana "what happened".')
+    unique: dict[str, Stakeholder] = {p.id: p for p in people}
+    return list(unique.values())
+
+
+def _follow_ups(values: list[str] | None, today: dt.date) -> list[dict[str, Any]]:
+    items = []
+    for value in values or ():
+        text, _, due = value.partition("@")
+        if not text.strip():
+            raise InputError(
+                f'Follow-up {value!r} has no text: use --follow-up "send the report@friday".'
+            )
+        due_iso = parse_date(due, today).isoformat() if due.strip() else None
+        items.append(FollowUp(text=text.strip(), due=due_iso).__dict__.copy())
+    return items
+
+
+def cmd_log(args: argparse.Namespace) -> int:
+    text = " ".join(args.text).strip()
+    if not text:
+        raise InputError('Say what happened: sj log ana "coffee about the spring plan".')
+    journal = open_journal(args)
+    today = journal.today()
+    on = parse_date(args.on, today)
+    if on > today:
+        raise InputError(
+            f"{on} is in the future; log contacts that happened (plan them as follow-ups)."
+        )
+    if args.time is not None:
+        try:
+            dt.time.fromisoformat(args.time)
+        except ValueError:
+            raise InputError(f"--at {args.time!r} is not a time; use HH:MM, e.g. 14:30.") from None
+    if args.minutes is not None and args.minutes < 0:
+        raise InputError("--minutes cannot be negative.")
+    people = _resolve_many(journal, args.who)
+    channel = (args.channel or "meeting").strip().lower()
+    formal = args.formal
+    if formal is None:
+        formal = channel not in {"coffee", "lunch", "social", "message"}
+    entry = Interaction(
+        date=on.isoformat(),
+        time=args.time,
+        stakeholders=[p.id for p in people],
+        formal=formal,
+        business=not args.personal,
+        channel=channel,
+        summary=text,
+        reaction=args.reaction or "",
+        needs=args.needs or "",
+        expectations=args.expectations or "",
+        their_view=args.their_view or "",
+        differently=args.differently or "",
+        next_time=args.next_time or "",
+        follow_ups=_follow_ups(args.follow_up, today),
+        shared=args.shared or "",
+        new_person=args.new_person is not None,
+        new_person_name=args.new_person or "",
+        minutes=args.minutes,
+    )
+    journal.add(entry)
+    names = ", ".join(safe(p.name) for p in people)
+    kind = "formal" if formal else "informal"
+    article = "an" if kind == "informal" else "a"
+    print(f"Logged {article} {kind} {safe(channel)} with {names} on {on.isoformat()}.")
+    return 0
+
+
+def _due_rows(infos: list[Any], journal: Journal) -> list[list[str]]:
+    today = journal.today()
+    rows = []
+    for info in infos:
+        if info.state == "overdue":
+            status = f"{info.days_overdue}d overdue"
+        elif info.state == "due-soon":
+            status = "due " + format_due(info.due, today)
+        else:
+            status = format_due(info.due, today) if info.due else "—"
+        rows.append(
+            [
+                STATE_MARKS.get(info.state, " "),
+                info.name,
+                format_ago(info.last_contact, today),
+                format_cadence(info.cadence_days),
+                status,
+            ]
+        )
+    return rows
+
+
+def cmd_due(args: argparse.Namespace) -> int:
+    journal = open_journal(args)
+    infos = journal.cadence(window=args.window)
+    if not args.all:
+        infos = [i for i in infos if i.state in ("overdue", "due-soon")]
+    if args.json:
+        print_json([i.to_json() for i in infos])
+        return 0
+    if not infos:
+        print("Nobody is due. Well kept.")
+        return 0
+    print(table(_due_rows(infos, journal), ["", "NAME", "LAST CONTACT", "CADENCE", "STATE"]))
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    journal = open_journal(args)
+    raw = {r["id"]: r for r in journal.records(TABLE_STAKEHOLDERS)}
+    infos = sorted(journal.cadence(), key=lambda i: i.name.lower())
+    if args.tag:
+        tag = args.tag.lower()
+        infos = [i for i in infos if tag in raw[i.id].get("tags", ())]
+    if args.json:
+        print_json(
+            [
+                {
+                    "id": i.id,
+                    "name": i.name,
+                    "organization": raw[i.id].get("organization", ""),
+                    "tags": raw[i.id].get("tags", []),
+                    "cadence_days": i.cadence_days,
+                    "last_contact": i.last_contact,
+                    "due": i.due,
+                    "state": i.state,
+                    "key": bool(raw[i.id].get("key")),
+                }
+                for i in infos
+            ]
+        )
+        return 0
+    if not infos:
+        print('No stakeholders yet. Add one: sj add "Ana Ruiz" --org "Coastal Timber" --every 2w')
+        return 0
+    today = journal.today()
+    rows = [
+        [
+            STATE_MARKS.get(i.state, " "),
+            ("★ " if raw[i.id].get("key") else "") + i.name,
+            raw[i.id].get("organization", ""),
+            format_ago(i.last_contact, today),
+            format_cadence(i.cadence_days),
+            i.id[:8],
+        ]
+        for i in infos
+    ]
+    print(table(rows, ["", "NAME", "ORGANIZATION", "LAST CONTACT", "CADENCE", "ID"]))
+    return 0
+
+
+def _show_data(journal: Journal, who: Stakeholder, entries: int) -> dict[str, Any]:
+    info = next(i for i in journal.cadence() if i.id == who.id)
+    recent = journal.interactions_of(who.id)[:entries]
+    follow_ups = [
+        {"interaction": e["id"], "date": e["date"], **item}
+        for e, item in journal.open_follow_ups(who.id)
+    ]
+    profile = who.content()
+    profile["id"] = who.id
+    return {
+        "stakeholder": profile,
+        "cadence": info.to_json(),
+        "recent": [Interaction.from_raw(e).content() | {"id": e["id"]} for e in recent],
+        "open_follow_ups": follow_ups,
+    }
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    journal = open_journal(args)
+    who = journal.resolve(args.who)
+    data = _show_data(journal, who, args.entries)
+    if args.json:
+        print_json(data)
+        return 0
+    today = journal.today()
+    info = data["cadence"]
+    print(f"{safe(who.name)}{'  ★ key influencer' if who.key else ''}  ({who.id[:8]})")
+    line = " · ".join(safe(x) for x in (who.role, who.organization, who.kind, who.stage) if x)
+    print(line)
+    if who.tags:
+        print("tags: " + ", ".join(safe(t) for t in who.tags))
+    print(
+        f"last contact {format_ago(info['last_contact'], today)}, {format_cadence(who.cadence_days)}, "
+        f"state {info['state']}"
+        + (f", {info['days_overdue']}d overdue" if info["days_overdue"] else "")
+    )
+    for label, value in (
+        ("how we met", who.met_how),
+        ("what they value", who.values),
+        ("mandate", who.mandate),
+        ("its direction", who.mandate_direction),
+        ("critical issues", who.critical_issues),
+        ("assumptions", who.assumptions),
+        ("personal", who.personal),
+        ("notes", who.notes),
+        ("snoozed until", who.snooze_until or ""),
+    ):
+        if value:
+            print(f"  {label}: {safe(value)}")
+    print("\nrecent contacts:" if data["recent"] else "\nno contacts logged yet.")
+    for entry in data["recent"]:
+        kind = "formal" if entry["formal"] else "informal"
+        print(
+            f"  {entry['date']}  {kind:<8} {safe(entry['channel']):<10} {one_line(entry['summary'], 60)}"
+        )
+    if data["open_follow_ups"]:
+        print("\nopen follow-ups:")
+        for item in data["open_follow_ups"]:
+            due = f" (due {item['due']})" if item.get("due") else ""
+            print(f"  [{item['id'][:6]}] {one_line(item['text'], 60)}{due}")
+    return 0
+
+
+def cmd_snooze(args: argparse.Namespace) -> int:
+    journal = open_journal(args)
+    who = journal.resolve(args.who)
+    until = parse_date(args.until, journal.today())
+    if until <= journal.today():
+        raise InputError(f"Snooze until a later date than today ({journal.today()}), e.g. `in 2w`.")
+    journal.update(TABLE_STAKEHOLDERS, who.id, {"snooze_until": until.isoformat()})
+    print(f"Snoozed {safe(who.name)} until {until.isoformat()}.")
+    return 0
+
+
+def cmd_delete(args: argparse.Namespace) -> int:
+    journal = open_journal(args)
+    who = journal.resolve(args.who)
+    journal.delete(TABLE_STAKEHOLDERS, who.id)
+    print(f"Deleted {safe(who.name)}; `sj restore {who.id[:8]}` brings them back.")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from journal.resolve import resolve_stakeholder
+
+    journal = open_journal(args)
+    deleted = [
+        r for r in journal.records(TABLE_STAKEHOLDERS, include_deleted=True) if r.get("deleted")
+    ]
+    raw = resolve_stakeholder(args.who, [dict(r, deleted=False) for r in deleted])
+    journal.restore(TABLE_STAKEHOLDERS, raw["id"])
+    print(f"Restored {safe(raw['name'])}.")
+    return 0
+
+
+def cmd_done(args: argparse.Namespace) -> int:
+    journal = open_journal(args)
+    prefix = args.follow_up.strip().lower()
+    if len(prefix) < 4:
+        raise InputError("Give at least 4 characters of the follow-up id (see `sj show NAME`).")
+    hits = [
+        (entry, item)
+        for entry, item in journal.open_follow_ups()
+        if item.get("id", "").startswith(prefix)
+    ]
+    if not hits:
+        raise NotFoundError(
+            f"No open follow-up has an id starting with {prefix!r}; see `sj show NAME`."
+        )
+    if len(hits) > 1:
+        raise InputError(f"{prefix!r} matches {len(hits)} follow-ups; give more of the id.")
+    entry, item = hits[0]
+    items = [dict(i, done=True) if i.get("id") == item["id"] else i for i in entry["follow_ups"]]
+    journal.update(TABLE_INTERACTIONS, entry["id"], {"follow_ups": items})
+    print(f"Done: {one_line(item['text'], 70)}")
+    return 0
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    journal = Journal.open(args.file, merge_copies=False)
+    report = journal.merge_conflicted_copies()
+    if not report.copies:
+        print(f"No conflicted copies next to {journal.path}.")
+        return 0
+    for outcome in report.copies:
+        if outcome.merged:
+            print(
+                f"Merged {outcome.path.name} ({outcome.service}): {outcome.changed} records changed; "
+                f"moved to {outcome.moved_to}"
+            )
+        else:
+            print(f"Skipped {outcome.path.name}: {outcome.reason}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .checking import run_check
+
+    return run_check(args)
+
+
+def cmd_sample(args: argparse.Namespace) -> int:
+    from journal.clock import Clock
+    from journal.sample import write_sample
+
+    if args.stakeholders < 1 or args.interactions < 0:
+        raise InputError("--stakeholders must be 1 or more and --interactions 0 or more.")
+    write_sample(
+        Path(args.output),
+        args.stakeholders,
+        args.interactions,
+        seed=args.seed,
+        today=Clock.from_env().today(),
+    )
+    print(f"Wrote {args.output}: {args.stakeholders} stakeholders, {args.interactions} contacts.")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from journal.storage import serialize
+
+    journal = open_journal(args)
+    payload = serialize(journal.storage.document)
+    if args.output:
+        Path(args.output).write_bytes(payload)
+    else:
+        sys.stdout.buffer.write(payload)
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    import tempfile
+
+    from journal.clock import Clock
+    from journal.sample import write_sample
+
+    from .cli import _open_app
+
+    with tempfile.TemporaryDirectory(prefix="sj-demo-") as folder:
+        path = Path(folder) / "demo-journal.json"
+        write_sample(
+            path, args.stakeholders, args.interactions, seed=1, today=Clock.from_env().today()
+        )
+        return _open_app(str(path), demo_root=Path(folder))

@@ -1,0 +1,41 @@
+"""Plain-text output helpers for the command line."""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+import orjson
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def safe(text: Any) -> str:
+    """Text as the user typed it, with control characters (terminal escape
+    sequences) made visible instead of acted upon."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", str(text))
+
+
+def one_line(text: str, width: int) -> str:
+    line = safe(text.split("\n", 1)[0])
+    return line if len(line) <= width else line[: width - 1] + "…"
+
+
+def print_json(value: Any) -> None:
+    sys.stdout.write(orjson.dumps(value, option=orjson.OPT_INDENT_2).decode() + "\n")
+
+
+def table(rows: Sequence[Sequence[str]], headers: Sequence[str]) -> str:
+    """A left-aligned text table (the last column is not padded)."""
+    cells = [list(map(safe, headers)), *[list(map(safe, r)) for r in rows]]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(headers))]
+    lines = []
+    for row in cells:
+        padded = [c.ljust(w) for c, w in zip(row[:-1], widths[:-1], strict=True)]
+        lines.append("  ".join([*padded, row[-1]]).rstrip())
+    return "\n".join(lines)
+
+
+STATE_MARKS = {"overdue": "!", "due-soon": "~", "ok": " ", "no-cadence": "·"}
