@@ -1,0 +1,173 @@
+"""Who is due for a contact: the cadence of each relationship.
+
+A stakeholder with a cadence is due ``cadence_days`` after the last contact;
+someone never contacted is due from the day they were added. A snooze pushes
+the due date later, an open obligation (``extra_due``) can pull it earlier.
+
+Everything works on the raw record dicts. ``last_contacts`` runs over every
+interaction, so it compares ISO date strings and never parses them; only the
+few hundred stakeholder dates are parsed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+OVERDUE = "overdue"
+DUE_SOON = "due-soon"
+OK = "ok"
+NO_CADENCE = "no-cadence"
+
+#: Every state, most urgent first.
+STATES = (OVERDUE, DUE_SOON, OK, NO_CADENCE)
+
+
+def last_contacts(interactions: Iterable[dict[str, Any]]) -> dict[str, str]:
+    """The latest interaction date (``YYYY-MM-DD``) of each stakeholder id.
+
+    One pass over raw interaction dicts; deleted ones are skipped and an
+    interaction with several stakeholders counts for each of them.
+    """
+    latest: dict[str, str] = {}
+    get = latest.get
+    for record in interactions:
+        if record.get("deleted"):
+            continue
+        date = record.get("date")
+        if not date:
+            continue
+        for sid in record.get("stakeholders") or ():
+            # Fixed-width ISO dates order correctly as strings.
+            if date > get(sid, ""):
+                latest[sid] = date
+    return latest
+
+
+@dataclass(frozen=True, slots=True)
+class CadenceInfo:
+    """Where one relationship stands against its cadence."""
+
+    id: str
+    name: str
+    cadence_days: int | None
+    last_contact: str | None
+    due: str | None
+    days_overdue: int
+    days_until: int | None
+    state: str
+
+    def to_json(self) -> dict[str, Any]:
+        """A plain dict for ``--json`` output and scripts."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "cadence_days": self.cadence_days,
+            "last_contact": self.last_contact,
+            "due": self.due,
+            "days_overdue": self.days_overdue,
+            "days_until": self.days_until,
+            "state": self.state,
+        }
+
+
+def _date(value: Any) -> dt.date | None:
+    # A hand-edited or damaged value must not hide everyone else's cadence:
+    # an unreadable date counts as absent.
+    if not value or not isinstance(value, str):
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _cadence(value: Any) -> int | None:
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        return None
+    return value
+
+
+def _due_date(
+    stakeholder: dict[str, Any], last: str | None, cadence: int | None, today: dt.date
+) -> dt.date | None:
+    if cadence is None:
+        return None
+    last_date = _date(last)
+    if last_date is not None:
+        due = last_date + dt.timedelta(days=cadence)
+    else:
+        # Never contacted: they were added to be contacted, so the first
+        # contact is due from the day they were added (today if unstamped).
+        due = _date(stakeholder.get("created_at")) or today
+    snooze = _date(stakeholder.get("snooze_until"))
+    if snooze is not None and snooze > due:
+        due = snooze
+    return due
+
+
+def compute_cadence(
+    stakeholders: Iterable[dict[str, Any]],
+    last_contact: Mapping[str, str],
+    today: dt.date,
+    window: int = 3,
+    extra_due: Mapping[str, str] | None = None,
+) -> list[CadenceInfo]:
+    """The cadence state of every live stakeholder, in input order.
+
+    ``last_contact`` comes from :func:`last_contacts`. ``window`` is how many
+    days ahead count as due soon. ``extra_due`` maps a stakeholder id to an
+    ISO date when something else (an open promise) falls due; it pulls the due
+    date earlier, even past a snooze, and makes a stakeholder without a
+    cadence due on that date.
+    """
+    extra_due = extra_due or {}
+    soon = today + dt.timedelta(days=window)
+    infos: list[CadenceInfo] = []
+    for stakeholder in stakeholders:
+        if stakeholder.get("deleted"):
+            continue
+        sid = stakeholder.get("id", "")
+        cadence = _cadence(stakeholder.get("cadence_days"))
+        last = last_contact.get(sid)
+        due = _due_date(stakeholder, last, cadence, today)
+        # Applied after the snooze on purpose: a snooze quiets the routine
+        # check-in, not a promise that falls due.
+        extra = _date(extra_due.get(sid))
+        if extra is not None and (due is None or extra < due):
+            due = extra
+        if due is None:
+            state, days_until, days_overdue = NO_CADENCE, None, 0
+        else:
+            days_until = (due - today).days
+            days_overdue = max(0, -days_until)
+            state = OVERDUE if due < today else DUE_SOON if due <= soon else OK
+        infos.append(
+            CadenceInfo(
+                id=sid,
+                name=stakeholder.get("name", ""),
+                cadence_days=cadence,
+                last_contact=last,
+                due=due.isoformat() if due else None,
+                days_overdue=days_overdue,
+                days_until=days_until,
+                state=state,
+            )
+        )
+    return infos
+
+
+def sort_by_urgency(infos: Iterable[CadenceInfo]) -> list[CadenceInfo]:
+    """Most overdue first, then due soonest, then the rest by due date, then
+    those without a due date by name."""
+
+    def urgency(info: CadenceInfo) -> tuple[int, str, str, str]:
+        # An earlier due date is always the more urgent one, so one ordering
+        # by due date covers overdue, due soon and ok alike.
+        if info.due is None:
+            return (1, "", info.name.casefold(), info.id)
+        return (0, info.due, info.name.casefold(), info.id)
+
+    return sorted(infos, key=urgency)

@@ -1,0 +1,95 @@
+import pytest
+
+from journal.errors import AmbiguousError, InputError, NotFoundError
+from journal.resolve import resolve_stakeholder
+
+ANA = {"id": "3f2a1c9e0b7d4c1aa5e6f7a8b9c0d1e2", "name": "Ana Ruiz", "deleted": False}
+DAN = {"id": "77ab01d4e5f6a7b8c9d0e1f2a3b4c5d6", "name": "Dan Brown", "deleted": False}
+DANA = {"id": "3f2a1cffee0011223344556677889900", "name": "Dana Scully", "deleted": False}
+GONE = {"id": "aaaaaa00000000000000000000000000", "name": "Gone Person", "deleted": True}
+PEOPLE = [ANA, DAN, DANA, GONE]
+
+
+def test_exact_id():
+    assert resolve_stakeholder(DAN["id"], PEOPLE) is DAN
+    assert resolve_stakeholder(DAN["id"].upper(), PEOPLE) is DAN
+
+
+def test_unique_id_prefix():
+    assert resolve_stakeholder("77ab01", PEOPLE) is DAN
+    assert resolve_stakeholder("3f2a1c9", PEOPLE) is ANA
+
+
+def test_shared_id_prefix_is_ambiguous():
+    with pytest.raises(AmbiguousError) as caught:
+        resolve_stakeholder("3f2a1c", PEOPLE)
+    assert caught.value.candidates == ["Ana Ruiz", "Dana Scully"]
+
+
+def test_short_hex_is_read_as_a_name_not_an_id_prefix():
+    with pytest.raises(NotFoundError):
+        resolve_stakeholder("77ab0", PEOPLE)
+
+
+def test_exact_name_beats_a_longer_name_containing_it():
+    assert resolve_stakeholder("  ana ruiz ", PEOPLE) is ANA
+    people = [{"id": "1", "name": "Ana"}, {"id": "2", "name": "Ana Ruiz"}]
+    assert resolve_stakeholder("ANA", people)["id"] == "1"
+
+
+def test_unique_substring():
+    assert resolve_stakeholder("brown", PEOPLE) is DAN
+    assert resolve_stakeholder("scul", PEOPLE) is DANA
+
+
+def test_ambiguous_substring_lists_names_with_short_ids():
+    with pytest.raises(AmbiguousError) as caught:
+        resolve_stakeholder("an", PEOPLE)
+    message = str(caught.value)
+    assert message == (
+        "'an' matches Ana Ruiz (3f2a1c), Dan Brown (77ab01), Dana Scully (3f2a1c): "
+        "type more of the name or use the id."
+    )
+    assert caught.value.candidates == ["Ana Ruiz", "Dan Brown", "Dana Scully"]
+    assert isinstance(caught.value, NotFoundError)
+
+
+def test_ambiguous_message_lists_at_most_five():
+    people = [{"id": f"{i:032x}", "name": f"Sam {i}"} for i in range(8)]
+    with pytest.raises(AmbiguousError) as caught:
+        resolve_stakeholder("sam", people)
+    message = str(caught.value)
+    assert "Sam 4" in message and "Sam 5" not in message
+    assert "and 3 more" in message
+    assert "\n" not in message
+    assert len(caught.value.candidates) == 8
+
+
+def test_two_people_with_the_same_name_are_ambiguous():
+    twins = [{"id": "a" * 32, "name": "Lee Chan"}, {"id": "b" * 32, "name": "Lee Chan"}]
+    with pytest.raises(AmbiguousError, match=r"\(aaaaaa\).*\(bbbbbb\)"):
+        resolve_stakeholder("lee chan", twins)
+
+
+def test_deleted_stakeholders_are_not_found():
+    with pytest.raises(NotFoundError) as caught:
+        resolve_stakeholder("gone", PEOPLE)
+    assert str(caught.value) == "No stakeholder matches 'gone'; try `sj list` to see names."
+    with pytest.raises(NotFoundError):
+        resolve_stakeholder(GONE["id"], PEOPLE)
+
+
+def test_not_found_is_not_ambiguous():
+    with pytest.raises(NotFoundError) as caught:
+        resolve_stakeholder("xyz", PEOPLE)
+    assert not isinstance(caught.value, AmbiguousError)
+
+
+@pytest.mark.parametrize("query", ["", "   "])
+def test_empty_query(query):
+    with pytest.raises(InputError):
+        resolve_stakeholder(query, PEOPLE)
+
+
+def test_works_on_a_generator():
+    assert resolve_stakeholder("dan b", (p for p in PEOPLE)) is DAN
