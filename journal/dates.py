@@ -82,6 +82,16 @@ def parse_date(text: str, today: dt.date) -> dt.date:
     raise InputError(f'"{text.strip()}" is not a date: {_DATE_FORMS}')
 
 
+def parse_due(text: str, today: dt.date) -> dt.date:
+    """Like :func:`parse_date`, for a date ahead (a due date, a snooze): a
+    weekday name means the next such day, today excluded (``friday`` on a
+    Friday is a week away)."""
+    key = text.strip().lower()
+    if key in _WEEKDAY_INDEX:
+        return today + dt.timedelta(days=(_WEEKDAY_INDEX[key] - today.weekday() - 1) % 7 + 1)
+    return parse_date(text, today)
+
+
 def _shift(today: dt.date, amount: int, unit: str) -> dt.date:
     try:
         if unit[0] == "m":

@@ -8,7 +8,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from journal.dates import format_ago, format_cadence, format_due, parse_cadence, parse_date
+from journal.dates import (
+    format_ago,
+    format_cadence,
+    format_due,
+    parse_cadence,
+    parse_date,
+    parse_due,
+)
 from journal.errors import InputError, NotFoundError
 from journal.journal import Journal
 from journal.records import (
@@ -142,7 +149,7 @@ def _follow_ups(values: list[str] | None, today: dt.date) -> list[dict[str, Any]
             raise InputError(
                 f'Follow-up {value!r} has no text: use --follow-up "send the report@friday".'
             )
-        due_iso = parse_date(due, today).isoformat() if due.strip() else None
+        due_iso = parse_due(due, today).isoformat() if due.strip() else None
         items.append(FollowUp(text=text.strip(), due=due_iso).__dict__.copy())
     return items
 
@@ -345,7 +352,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 def cmd_snooze(args: argparse.Namespace) -> int:
     journal = open_journal(args)
     who = journal.resolve(args.who)
-    until = parse_date(args.until, journal.today())
+    until = parse_due(args.until, journal.today())
     if until <= journal.today():
         raise InputError(f"Snooze until a later date than today ({journal.today()}), e.g. `in 2w`.")
     journal.update(TABLE_STAKEHOLDERS, who.id, {"snooze_until": until.isoformat()})

@@ -190,3 +190,12 @@ def test_format_due(date_iso, label):
 def test_formatting_a_damaged_date_shows_it_rather_than_crashing():
     assert format_ago("someday", TODAY) == "someday"
     assert format_due("2026-02-30", TODAY) == "2026-02-30"
+
+
+def test_parse_due_reads_a_weekday_as_the_next_one():
+    from journal.dates import parse_due
+
+    friday = dt.date(2026, 11, 27)
+    assert parse_due("friday", friday) == dt.date(2026, 12, 4)
+    assert parse_due("mon", friday) == dt.date(2026, 11, 30)
+    assert parse_due("in 2w", friday) == dt.date(2026, 12, 11)
