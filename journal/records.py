@@ -158,6 +158,11 @@ class Stakeholder(Record):
     snooze_until: str | None = None
     #: Part of this month's focus set (3-5 relationships to develop).
     focus: bool = False
+    #: Earlier values of the tracked profile fields (role, organization,
+    #: critical issues, mandate direction), newest last: dicts with ``field``,
+    #: ``date`` (ISO, the day of the change) and ``before``. Written by
+    #: :func:`journal.changes.note_profile_changes`; see that module.
+    profile_log: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass(kw_only=True)
