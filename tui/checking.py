@@ -79,7 +79,7 @@ def run_check(args: argparse.Namespace) -> int:
         if args.json:
             print_json({"file": args.file, "sound": False, "problems": [str(exc)], "notes": []})
         else:
-            print(f"sj: {exc}", file=sys.stderr)
+            print(f"sj: {safe(exc)}", file=sys.stderr)
         return 1
     report = inspect(journal)
     if args.json:

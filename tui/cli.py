@@ -17,6 +17,7 @@ from pathlib import Path
 from journal.errors import JournalError
 
 from . import commands
+from .output import safe
 
 EPILOG = """\
 dates:     YYYY-MM-DD, today, yesterday, 3d ago, 2w ago, or a weekday (the latest one)
@@ -173,7 +174,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler = getattr(commands, f"cmd_{args.command}")
         return handler(args) or 0
     except JournalError as exc:
-        print(f"sj: {exc}", file=sys.stderr)
+        # Messages quote names and paths the user typed: never let them
+        # carry terminal escapes to the terminal.
+        print(f"sj: {safe(exc)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

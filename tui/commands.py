@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from journal.clock import Clock
 from journal.dates import (
     format_ago,
     format_cadence,
@@ -17,7 +18,8 @@ from journal.dates import (
     parse_due,
 )
 from journal.errors import InputError, NotFoundError
-from journal.journal import Journal
+from journal.journal import Journal, resolve_path
+from journal.paths import LocalDirs
 from journal.records import (
     TABLE_INTERACTIONS,
     TABLE_STAKEHOLDERS,
@@ -29,21 +31,31 @@ from journal.records import (
 from .output import STATE_MARKS, one_line, print_json, safe, table
 
 
-def open_journal(args: argparse.Namespace, *, read_only: bool = False) -> Journal:
-    journal = Journal.open(args.file, read_only=read_only)
-    if journal.created:
-        print(f"sj: started a new journal at {journal.path}", file=sys.stderr)
+def open_journal(
+    args: argparse.Namespace, *, read_only: bool = False, clock: Clock | None = None
+) -> Journal:
+    dirs = LocalDirs.default()
+    path, _explicit = resolve_path(args.file, dirs)
+    existed = path.exists() or path.is_symlink()
+    journal = Journal.open(args.file, read_only=read_only, clock=clock, dirs=dirs)
+    # Journal.created also holds for an existing file this machine never saved
+    # (no backups yet); only say "new" when this open made the file.
+    if not existed and journal.path.exists():
+        print(f"sj: started a new journal at {safe(journal.path)}", file=sys.stderr)
     for outcome in journal.copies_on_open.copies:
         if outcome.merged:
             print(
-                f"sj: merged {outcome.service} conflicted copy {outcome.path.name} "
-                f"({outcome.changed} records); moved to {outcome.moved_to}",
+                f"sj: merged {outcome.service} conflicted copy {safe(outcome.path.name)} "
+                f"({outcome.changed} records); moved to {safe(outcome.moved_to)}",
                 file=sys.stderr,
             )
         else:
-            print(f"sj: conflicted copy {outcome.path.name} {outcome.reason}", file=sys.stderr)
+            print(
+                f"sj: conflicted copy {safe(outcome.path.name)} {safe(outcome.reason)}",
+                file=sys.stderr,
+            )
     if journal.read_only_reason and not read_only:
-        print(f"sj: {journal.read_only_reason}", file=sys.stderr)
+        print(f"sj: {safe(journal.read_only_reason)}", file=sys.stderr)
     return journal
 
 
@@ -158,8 +170,9 @@ def cmd_log(args: argparse.Namespace) -> int:
     text = " ".join(args.text).strip()
     if not text:
         raise InputError('Say what happened: sj log ana "coffee about the spring plan".')
-    journal = open_journal(args)
-    today = journal.today()
+    # Check everything typed before opening: a typo must not start a journal.
+    clock = Clock.from_env()
+    today = clock.today()
     on = parse_date(args.on, today)
     if on > today:
         raise InputError(
@@ -172,6 +185,8 @@ def cmd_log(args: argparse.Namespace) -> int:
             raise InputError(f"--at {args.time!r} is not a time; use HH:MM, e.g. 14:30.") from None
     if args.minutes is not None and args.minutes < 0:
         raise InputError("--minutes cannot be negative.")
+    follow_ups = _follow_ups(args.follow_up, today)
+    journal = open_journal(args, clock=clock)
     people = _resolve_many(journal, args.who)
     channel = (args.channel or "meeting").strip().lower()
     formal = args.formal
@@ -191,7 +206,7 @@ def cmd_log(args: argparse.Namespace) -> int:
         their_view=args.their_view or "",
         differently=args.differently or "",
         next_time=args.next_time or "",
-        follow_ups=_follow_ups(args.follow_up, today),
+        follow_ups=follow_ups,
         shared=args.shared or "",
         new_person=args.new_person is not None,
         new_person_name=args.new_person or "",
@@ -228,6 +243,8 @@ def _due_rows(infos: list[Any], journal: Journal) -> list[list[str]]:
 
 
 def cmd_due(args: argparse.Namespace) -> int:
+    if args.window < 0:
+        raise InputError(f"--window is a number of days ahead, 0 or more, not {args.window}.")
     journal = open_journal(args)
     infos = journal.cadence(window=args.window)
     if not args.all:
@@ -304,6 +321,10 @@ def _show_data(journal: Journal, who: Stakeholder, entries: int) -> dict[str, An
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    if args.entries < 0:
+        raise InputError(
+            f"--entries is how many recent contacts to show, 0 or more, not {args.entries}."
+        )
     journal = open_journal(args)
     who = journal.resolve(args.who)
     data = _show_data(journal, who, args.entries)
@@ -375,7 +396,15 @@ def cmd_restore(args: argparse.Namespace) -> int:
     deleted = [
         r for r in journal.records(TABLE_STAKEHOLDERS, include_deleted=True) if r.get("deleted")
     ]
-    raw = resolve_stakeholder(args.who, [dict(r, deleted=False) for r in deleted])
+    try:
+        raw = resolve_stakeholder(args.who, [dict(r, deleted=False) for r in deleted])
+    except NotFoundError as exc:
+        if exc.candidates:  # ambiguous among the deleted: its message lists them
+            raise
+        raise NotFoundError(
+            f"No deleted stakeholder matches '{args.who.strip()}'; `sj restore` brings back "
+            "someone removed with `sj delete`."
+        ) from None
     journal.restore(TABLE_STAKEHOLDERS, raw["id"])
     print(f"Restored {safe(raw['name'])}.")
     return 0
@@ -408,16 +437,16 @@ def cmd_merge(args: argparse.Namespace) -> int:
     journal = Journal.open(args.file, merge_copies=False)
     report = journal.merge_conflicted_copies()
     if not report.copies:
-        print(f"No conflicted copies next to {journal.path}.")
+        print(f"No conflicted copies next to {safe(journal.path)}.")
         return 0
     for outcome in report.copies:
         if outcome.merged:
             print(
-                f"Merged {outcome.path.name} ({outcome.service}): {outcome.changed} records changed; "
-                f"moved to {outcome.moved_to}"
+                f"Merged {safe(outcome.path.name)} ({outcome.service}): "
+                f"{outcome.changed} records changed; moved to {safe(outcome.moved_to)}"
             )
         else:
-            print(f"Skipped {outcome.path.name}: {outcome.reason}")
+            print(f"Skipped {safe(outcome.path.name)}: {safe(outcome.reason)}")
     return 0
 
 
