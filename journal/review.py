@@ -1,0 +1,378 @@
+"""Contact-log review and the monthly review.
+
+For a month or any range of days: contacts in total and per stakeholder
+(formal or informal, business or personal, new people met, information
+shared), a calendar heatmap (day → contacts), a weekly series per stakeholder
+for a sparkline, and the balance signal (key or focus stakeholders met only
+formally). All counting is :func:`journal.goals.count_range`, the same code
+as the monthly goals, run on the period's slice of the journal's date-sorted
+index (found by binary search), so a month costs what its entries cost.
+
+The monthly review looks back at last month: goals achieved or missed, the
+review numbers, three monthly reflection prompts, and the goals to carry
+into this month with adjustable targets (:func:`start_month`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import goals as goal_rules
+from . import prompts as prompt_library
+from .errors import InputError
+from .records import TABLE_GOALS, TABLE_SHARES, TABLE_STAKEHOLDERS, Goal
+
+
+@dataclass(frozen=True)
+class StakeholderReview:
+    """One stakeholder's numbers over the period."""
+
+    id: str
+    name: str
+    counts: goal_rules.MonthCounts
+    key: bool = False
+    focus: bool = False
+    #: Contacts per week, from the week holding the start (Monday first).
+    weekly: list[int] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class BalanceFlag:
+    """A key or focus stakeholder met only formally during the period."""
+
+    id: str
+    name: str
+    formal: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Review:
+    """The contact-log review of a period (both ends included)."""
+
+    start: str
+    end: str
+    totals: goal_rules.MonthCounts
+    stakeholders: list[StakeholderReview]
+    #: Every day of the period → contacts that day.
+    heatmap: dict[str, int]
+    #: The Monday of each week of the sparkline series.
+    week_starts: list[str]
+    balance: list[BalanceFlag]
+
+    def to_json(self) -> dict[str, Any]:
+        """A plain dict for ``--json`` output."""
+        return {
+            "start": self.start,
+            "end": self.end,
+            "totals": _counts_json(self.totals),
+            "stakeholders": [
+                {
+                    "id": s.id,
+                    "name": s.name,
+                    "key": s.key,
+                    "focus": s.focus,
+                    **_counts_json(s.counts),
+                    "weekly": s.weekly,
+                }
+                for s in self.stakeholders
+            ],
+            "heatmap": self.heatmap,
+            "week_starts": self.week_starts,
+            "balance": [{"id": b.id, "name": b.name, "text": b.text} for b in self.balance],
+        }
+
+
+def _counts_json(counts: goal_rules.MonthCounts) -> dict[str, int]:
+    return {
+        name: getattr(counts, name)
+        for name in (
+            "contacts",
+            "formal",
+            "informal",
+            "business",
+            "personal",
+            "new_people",
+            "events",
+            "shared",
+            "minutes",
+        )
+    }
+
+
+def _iso(value: dt.date | str) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    try:
+        return dt.date.fromisoformat(value.strip()).isoformat()
+    except (AttributeError, ValueError):
+        raise InputError(f'"{value}" is not a date: use YYYY-MM-DD.') from None
+
+
+def period_entries(journal: Any, start: str, end: str) -> list[dict[str, Any]]:
+    """Live interactions dated ``start`` to ``end`` (ISO, both included),
+    newest first: a slice of the journal's date-sorted index."""
+    entries = journal.interactions_of(None)  # newest first
+
+    def first(predicate: Any) -> int:
+        lo, hi = 0, len(entries)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if predicate(entries[mid].get("date", "")):
+                hi = mid
+            else:
+                lo = mid + 1
+        return lo
+
+    top = first(lambda date: date <= end)
+    bottom = first(lambda date: date < start)
+    return entries[top:bottom]
+
+
+def _shares(journal: Any, start: str, end: str) -> list[dict[str, Any]]:
+    return [s for s in journal.records(TABLE_SHARES) if start <= (s.get("date") or "") <= end]
+
+
+def count_period(journal: Any, start: dt.date | str, end: dt.date | str) -> goal_rules.MonthCounts:
+    """The period's counts (interactions and shares), as the goals count them."""
+    start, end = _iso(start), _iso(end)
+    return goal_rules.count_range(
+        period_entries(journal, start, end), start, end, _shares(journal, start, end)
+    )
+
+
+def review_range(journal: Any, start: dt.date | str, end: dt.date | str) -> Review:
+    """The contact-log review of the days ``start`` to ``end``."""
+    start, end = _iso(start), _iso(end)
+    if start > end:
+        raise InputError(f"The review starts ({start}) after it ends ({end}).")
+    entries = period_entries(journal, start, end)
+    shares = _shares(journal, start, end)
+    first_day, last_day = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
+    monday = first_day - dt.timedelta(days=first_day.weekday())
+    weeks = (last_day - monday).days // 7 + 1
+    heatmap = {
+        (first_day + dt.timedelta(days=n)).isoformat(): 0
+        for n in range((last_day - first_day).days + 1)
+    }
+    # Entries with one stakeholder are counted once, for their row and the
+    # total alike; entries with several are counted for each row and once
+    # more for the total. Shares are counted with the rows' second part and
+    # once for the total.
+    single: dict[str, list[dict[str, Any]]] = {}
+    multi: dict[str, list[dict[str, Any]]] = {}
+    multi_all: list[dict[str, Any]] = []
+    week_of: dict[str, int] = {}
+    weekly: dict[str, list[int]] = {}
+    for entry in entries:
+        date = entry.get("date", "")
+        heatmap[date] = heatmap.get(date, 0) + 1
+        week = week_of.get(date)
+        if week is None:
+            week = week_of[date] = (dt.date.fromisoformat(date) - monday).days // 7
+        who = entry.get("stakeholders") or ()
+        if len(who) == 1:
+            single.setdefault(who[0], []).append(entry)
+        else:
+            multi_all.append(entry)
+            for sid in who:
+                multi.setdefault(sid, []).append(entry)
+        for sid in who:
+            series = weekly.get(sid)
+            if series is None:
+                series = weekly[sid] = [0] * weeks
+            series[week] += 1
+    shares_of: dict[str, list[dict[str, Any]]] = {}
+    for share in shares:
+        for sid in share.get("stakeholders") or ():
+            shares_of.setdefault(sid, []).append(share)
+    totals = goal_rules.count_range(multi_all, start, end, shares)
+    people = {r["id"]: r for r in journal.records(TABLE_STAKEHOLDERS)}
+    rows = []
+    for sid in single.keys() - people.keys():  # entries naming a deleted stakeholder
+        _add(totals, goal_rules.count_range(single[sid], start, end))
+    for sid, raw in people.items():
+        if sid not in single and sid not in multi and sid not in shares_of and not raw.get("focus"):
+            continue
+        counts = goal_rules.count_range(single.get(sid, ()), start, end)
+        _add(totals, counts)
+        if sid in multi or sid in shares_of:
+            rest = goal_rules.count_range(multi.get(sid, ()), start, end, shares_of.get(sid, ()))
+            counts = _add(
+                dataclasses.replace(counts, per_stakeholder=dict(counts.per_stakeholder)), rest
+            )
+        rows.append(
+            StakeholderReview(
+                id=sid,
+                name=raw.get("name", ""),
+                counts=counts,
+                key=bool(raw.get("key")),
+                focus=bool(raw.get("focus")),
+                weekly=weekly.get(sid, [0] * weeks),
+            )
+        )
+    rows.sort(key=lambda r: (not r.focus, -r.counts.contacts, r.name.casefold(), r.id))
+    return Review(
+        start=start,
+        end=end,
+        totals=totals,
+        stakeholders=rows,
+        heatmap=heatmap,
+        week_starts=[(monday + dt.timedelta(weeks=n)).isoformat() for n in range(weeks)],
+        balance=balance_signal(rows),
+    )
+
+
+def _add(into: goal_rules.MonthCounts, other: goal_rules.MonthCounts) -> goal_rules.MonthCounts:
+    """Add ``other``'s numbers to ``into`` (in place) and return it."""
+    for item in dataclasses.fields(goal_rules.MonthCounts):
+        if item.name == "per_stakeholder":
+            per = into.per_stakeholder
+            for sid, n in other.per_stakeholder.items():
+                per[sid] = per.get(sid, 0) + n
+        else:
+            setattr(into, item.name, getattr(into, item.name) + getattr(other, item.name))
+    return into
+
+
+def review_month(journal: Any, month: str) -> Review:
+    """The contact-log review of a ``YYYY-MM`` month."""
+    start, end = goal_rules.month_bounds(month)
+    return review_range(journal, start, end)
+
+
+def balance_signal(rows: list[StakeholderReview]) -> list[BalanceFlag]:
+    """Key influencers and focus stakeholders contacted in the period only
+    formally (no informal contact at all), most contacted first."""
+    flags = []
+    for row in rows:
+        if (row.key or row.focus) and row.counts.contacts and not row.counts.informal:
+            n = row.counts.formal
+            what = "key influencer" if row.key else "focus relationship"
+            text = f"{what}: {n} formal contact{'s' if n != 1 else ''}, none informal"
+            flags.append(BalanceFlag(row.id, row.name, n, text))
+    flags.sort(key=lambda f: (-f.formal, f.name.casefold()))
+    return flags
+
+
+@dataclass(frozen=True, slots=True)
+class GoalOutcome:
+    """A goal of a month against what the journal counted."""
+
+    id: str
+    text: str
+    metric: str | None
+    value: int
+    target: int
+    achieved: bool
+
+
+def goal_outcomes(journal: Any, month: str) -> list[GoalOutcome]:
+    """Each live goal of ``month`` with its progress (the goals pane's numbers)."""
+    start, end = goal_rules.month_bounds(month)
+    counts = count_period(journal, start, end)
+    names = journal.names()
+    out = []
+    for goal in journal.records(TABLE_GOALS):
+        if goal.get("month") != month:
+            continue
+        value, target, achieved = goal_rules.goal_progress(goal, counts)
+        label = goal_rules.describe_goal(goal, names.get(goal.get("stakeholder") or ""))
+        out.append(
+            GoalOutcome(goal.get("id", ""), label, goal.get("metric"), value, target, achieved)
+        )
+    out.sort(key=lambda g: (g.achieved, g.text.casefold()))
+    return out
+
+
+def monthly_prompts(
+    month: str, level: str | None = None, count: int = 3
+) -> list[prompt_library.Prompt]:
+    """``count`` monthly reflection prompts for ``month``: the same all month,
+    rotating through the library's monthly prompts from one month to the next."""
+    pool = prompt_library.prompts_for("monthly", level) or prompt_library.prompts_for("monthly")
+    year, number = (int(x) for x in goal_rules.month_bounds(month)[0][:7].split("-"))
+    offset = ((year * 12 + number) * count) % len(pool)
+    return [pool[(offset + i) % len(pool)] for i in range(min(count, len(pool)))]
+
+
+@dataclass(frozen=True)
+class MonthlyReview:
+    """Looking back at ``previous`` at the start of ``month``."""
+
+    month: str
+    previous: str
+    goals: list[GoalOutcome]
+    review: Review
+    prompts: list[prompt_library.Prompt]
+    #: Last month's goals as this month's, not saved yet (see start_month).
+    carry: list[Goal]
+    #: True until this month has goals: the review has not been done yet.
+    pending: bool
+
+
+def monthly_review(
+    journal: Any, month: str | None = None, *, level: str | None = None
+) -> MonthlyReview:
+    """The monthly review at the start of ``month`` (default: this month)."""
+    month = month or goal_rules.month_of(journal.today())
+    previous = goal_rules.shift_month(month, -1)
+    all_goals = list(journal.records(TABLE_GOALS, include_deleted=True))
+    return MonthlyReview(
+        month=month,
+        previous=previous,
+        goals=goal_outcomes(journal, previous),
+        review=review_month(journal, previous),
+        prompts=monthly_prompts(month, level),
+        carry=goal_rules.carry_forward(all_goals, previous, month),
+        pending=monthly_review_pending(journal, month),
+    )
+
+
+def monthly_review_pending(journal: Any, month: str | None = None) -> bool:
+    """Whether to offer the monthly review: ``month`` (default: this month)
+    has no goal yet, while last month had goals or contacts. Setting this
+    month's goals (:func:`start_month`) is what marks it done, on every machine."""
+    month = month or goal_rules.month_of(journal.today())
+    previous = goal_rules.shift_month(month, -1)
+    months = {g.get("month") for g in journal.records(TABLE_GOALS)}
+    if month in months:
+        return False
+    if previous in months:
+        return True
+    start, end = goal_rules.month_bounds(previous)
+    return bool(period_entries(journal, start, end))
+
+
+def start_month(
+    journal: Any,
+    month: str,
+    *,
+    targets: dict[str, int] | None = None,
+    skip: set[str] | frozenset[str] = frozenset(),
+) -> list[Goal]:
+    """Carry last month's goals into ``month`` and save them once.
+
+    ``targets`` maps a previous goal's id to the new target; ids in ``skip``
+    are not carried. Goals already carried are not carried twice.
+    """
+    previous = goal_rules.shift_month(month, -1)
+    targets = targets or {}
+    fresh = goal_rules.carry_forward(
+        journal.records(TABLE_GOALS, include_deleted=True), previous, month
+    )
+    added = []
+    for goal in fresh:
+        if goal.carried_from in skip:
+            continue
+        target = targets.get(goal.carried_from or "", goal.target)
+        if not isinstance(target, int) or target < 1:
+            raise InputError(f"A goal's target must be 1 or more, not {target}.")
+        goal.target = target
+        added.append(journal.add(goal, save=False))
+    if added:
+        journal.save()
+    return added
