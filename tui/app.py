@@ -1,17 +1,346 @@
-"""The terminal app (placeholder until the app lands)."""
+"""The terminal app: one journal, the main screen, and the save/reload loop.
+
+Blocking file work (saving, reloading what another device wrote, merging
+conflicted copies) runs in thread workers that only post messages; the
+handlers here own the state and refresh the screen.
+"""
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar, TypeVar
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.reactive import reactive
+
+from journal.conflicts import find_conflicted_copies
+from journal.errors import JournalError
+from journal.journal import CopiesReport, Journal
+from journal.merge import MergeResult
+from journal.records import TABLE_INTERACTIONS
+
+from .config import Settings
+from .providers import JournalCommands
+from .screens.confirm import ConfirmDialog
+from .screens.form import FormScreen
+from .screens.help import HelpScreen
+from .screens.main import MainScreen
+
+T = TypeVar("T")
+
+#: Seconds between checks of the file on disk, and before retrying a failed save.
+POLL_SECONDS = 2.0
+RETRY_SECONDS = 10.0
+
+TABLE_WORDS = {
+    "stakeholders": ("stakeholder", "stakeholders"),
+    "interactions": ("journal entry", "journal entries"),
+    "reflections": ("reflection", "reflections"),
+    "goals": ("goal", "goals"),
+    "promises": ("promise", "promises"),
+    "shares": ("share", "shares"),
+}
+
+
+def describe_changes(changed: dict[str, int]) -> str:
+    parts = []
+    for table, count in changed.items():
+        if count and not table.startswith("_"):
+            one, many = TABLE_WORDS.get(table, (table, table))
+            parts.append(f"{count} {one if count == 1 else many}")
+    return ", ".join(parts)
+
+
+@dataclass
+class SaveFinished(Message):
+    merged: MergeResult | None = None
+    error: str | None = None
+
+
+@dataclass
+class ReloadFinished(Message):
+    merged: MergeResult | None = None
+    copies: CopiesReport | None = None
+    error: str | None = None
+
+
+class StakeholderJournalApp(App[None]):
+    """Stakeholder Journal. Tests inject the journal (and with it the clock)."""
+
+    CSS_PATH: ClassVar[list[str | Path]] = ["app.tcss", "forms.tcss"]
+    TITLE = "Stakeholder Journal"
+    COMMANDS = App.COMMANDS | {JournalCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit-anywhere"),
+    ]
+
+    sync_state: reactive[str] = reactive("saved")
+
+    def __init__(
+        self,
+        journal: Journal,
+        *,
+        settings: Settings | None = None,
+        demo: bool = False,
+        poll_seconds: float = POLL_SECONDS,
+    ) -> None:
+        super().__init__()
+        self.journal = journal
+        self.settings = settings or Settings()
+        self.demo = demo
+        self.poll_seconds = poll_seconds
+        self.sync_detail = ""
+        self.last_deleted: tuple[str, str, str] | None = None
+        self._busy = False  # a save or reload worker is running
+        self._save_pending = False
+        self._retry_timer = None
+        self._known_copies = {c.path for c in find_conflicted_copies(journal.path)}
+        if self.settings.theme and self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+
+    def get_default_screen(self) -> MainScreen:
+        return MainScreen()
+
+    def on_mount(self) -> None:
+        if self.settings.keys:
+            self.set_keymap(self.settings.keys)
+        if self.settings.problem:
+            self.notify(self.settings.problem, severity="warning", markup=False)
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        if self.journal.read_only_reason:
+            self.sync_state = "read-only"
+            self.sync_detail = self.journal.read_only_reason
+        for copy in self.journal.copies_on_open.merged:
+            self.notify(
+                f"Merged a conflicted copy from {copy.service} ({copy.changed} records).",
+                markup=False,
+            )
+        self.set_interval(self.poll_seconds, self.poll_disk)
+
+    def _theme_changed(self, theme: object) -> None:
+        self.settings.remember_theme(self.theme)
+
+    @property
+    def main(self) -> MainScreen:
+        return self.screen_stack[0]  # type: ignore[return-value]
+
+    def watch_sync_state(self) -> None:
+        if self.screen_stack and isinstance(self.screen_stack[0], MainScreen):
+            self.screen_stack[0].refresh_status()
+
+    # -- changing the journal
+
+    def writable(self) -> bool:
+        """Whether edits are possible; says why not when they are not."""
+        reason = self.journal.read_only_reason
+        if reason:
+            self.notify(f"Read-only: {reason}", severity="error", markup=False)
+            return False
+        return True
+
+    def apply(self, change: Callable[[], T]) -> T | None:
+        """Run an in-memory change of the journal, then save in the background
+        and refresh the panes. Errors become a notification."""
+        if not self.writable():
+            return None
+        try:
+            result = change()
+        except JournalError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return None
+        self.main.refresh_data()
+        self.request_save()
+        return result
+
+    def delete_with_undo(self, table: str, record_id: str, label: str) -> None:
+        """Delete a record (a tombstone) and remember it for undo."""
+        if self.apply(lambda: self.journal.delete(table, record_id, save=False)) is not None:
+            self.last_deleted = (table, record_id, label)
+            self.notify(f"Deleted {label}. Press u to undo.", markup=False)
+
+    def undo_deletion(self) -> None:
+        if self.last_deleted is None:
+            self.notify("Nothing to undo.", timeout=2)
+            return
+        table, record_id, label = self.last_deleted
+        if self.apply(lambda: self.journal.restore(table, record_id, save=False)) is not None:
+            self.last_deleted = None
+            self.notify(f"Restored {label}.", markup=False)
+
+    def set_follow_up_done(self, entry_id: str, follow_up_id: str, done: bool) -> None:
+        entry = self.journal.get(TABLE_INTERACTIONS, entry_id)
+        if entry is None:
+            return
+        items = [
+            dict(item, done=done) if item.get("id") == follow_up_id else item
+            for item in entry.get("follow_ups", ())
+        ]
+        self.apply(
+            lambda: self.journal.update(
+                TABLE_INTERACTIONS, entry_id, {"follow_ups": items}, save=False
+            )
+        )
+
+    # -- saving
+
+    def request_save(self) -> None:
+        if self.journal.read_only_reason:
+            return
+        if self._busy:
+            self._save_pending = True
+            return
+        self._busy = True
+        self._save_pending = False
+        self.sync_state = "saving"
+        self._save()
+
+    @work(thread=True, exclusive=True, group="save", exit_on_error=False)
+    def _save(self) -> None:
+        try:
+            merged = self.journal.save()
+        except JournalError as exc:
+            self.post_message(SaveFinished(error=str(exc)))
+        except Exception as exc:  # noqa: BLE001 - any failure must keep the data and retry
+            self.post_message(SaveFinished(error=f"{type(exc).__name__}: {exc}"))
+        else:
+            self.post_message(SaveFinished(merged=merged))
+
+    def on_save_finished(self, message: SaveFinished) -> None:
+        self._busy = False
+        if message.error:
+            self.sync_state = "save failed"
+            self.sync_detail = message.error
+            self.notify(
+                f"Could not save (your changes are kept and will be retried): {message.error}",
+                severity="error",
+                markup=False,
+                timeout=8,
+            )
+            if self._retry_timer is None:
+                self._retry_timer = self.set_timer(RETRY_SECONDS, self._retry)
+            return
+        self.sync_detail = ""
+        self._announce(message.merged)
+        if self._save_pending or self.journal.unsaved:
+            self.request_save()
+        else:
+            self.sync_state = "saved"
+
+    def _retry(self) -> None:
+        self._retry_timer = None
+        if self.journal.unsaved:
+            self.request_save()
+
+    def action_save_now(self) -> None:
+        if self.journal.unsaved:
+            self.request_save()
+        else:
+            self.notify("Everything is saved.", timeout=2)
+
+    # -- noticing other devices' changes
+
+    def poll_disk(self) -> None:
+        if self._busy or self.journal.read_only_reason:
+            return
+        copies = {c.path for c in find_conflicted_copies(self.journal.path)}
+        new_copies = bool(copies - self._known_copies)
+        self._known_copies = copies
+        if new_copies or self.journal.changed_on_disk():
+            self._busy = True
+            self.sync_state = "changed on disk"
+            self._reload(new_copies)
+
+    @work(thread=True, exclusive=True, group="reload", exit_on_error=False)
+    def _reload(self, merge_copies: bool) -> None:
+        try:
+            merged = self.journal.refresh()
+            copies = self.journal.merge_conflicted_copies() if merge_copies else None
+        except JournalError as exc:
+            self.post_message(ReloadFinished(error=str(exc)))
+        except Exception as exc:  # noqa: BLE001
+            self.post_message(ReloadFinished(error=f"{type(exc).__name__}: {exc}"))
+        else:
+            self.post_message(ReloadFinished(merged=merged, copies=copies))
+
+    def on_reload_finished(self, message: ReloadFinished) -> None:
+        self._busy = False
+        if message.error:
+            self.sync_state = "changed on disk"
+            self.sync_detail = message.error
+            self.notify(message.error, severity="error", markup=False, timeout=8)
+            return
+        self.sync_detail = ""
+        self._announce(message.merged)
+        if message.copies and message.copies.merged:
+            self.main.refresh_data()
+            self.notify(
+                f"Merged {len(message.copies.merged)} conflicted cop"
+                f"{'y' if len(message.copies.merged) == 1 else 'ies'} "
+                f"({message.copies.changed} records) and moved them to the backup folder.",
+                markup=False,
+            )
+        self._known_copies = {c.path for c in find_conflicted_copies(self.journal.path)}
+        if self._save_pending or self.journal.unsaved:
+            self.request_save()
+        else:
+            self.sync_state = "saved"
+
+    def _announce(self, merged: MergeResult | None) -> None:
+        if merged is None:
+            return
+        # The document was swapped by a worker thread: indexes built meanwhile
+        # may describe the old one, so they are dropped and rebuilt.
+        self.journal._generation = -1  # noqa: SLF001
+        self.main.refresh_data()
+        what = describe_changes(merged.changed or {})
+        if what:
+            self.notify(f"Merged changes from another device: {what}.", markup=False)
+
+    # -- help, quitting
+
+    def action_help(self) -> None:
+        path = str(self.settings.path) if self.settings.path else ""
+        self.push_screen(HelpScreen(self.settings.keys, path))
+
+    async def action_quit(self) -> None:
+        self._quit_safely()
+
+    @work(exclusive=True, group="quit")
+    async def _quit_safely(self) -> None:
+        if any(isinstance(s, FormScreen) and s.dirty for s in self.screen_stack):
+            question = "A form holds text you have not saved. Quit and lose it?"
+            if not await self.push_screen_wait(ConfirmDialog(question, "Quit", "Back")):
+                return
+        while self._busy:
+            await asyncio.sleep(0.05)
+        if self.journal.unsaved and not self.journal.read_only_reason:
+            try:
+                await asyncio.to_thread(self.journal.save)
+            except JournalError as exc:
+                question = f"Saving failed: {exc}\nQuit anyway and lose the unsaved changes?"
+                if not await self.push_screen_wait(ConfirmDialog(question, "Quit", "Stay")):
+                    return
+        self.exit()
 
 
 def run_app(file: str | None, *, demo_root: Path | None = None) -> int:
-    from textual.app import App
-    from textual.widgets import Static
+    """Open the journal (``--file``, ``SJ_FILE`` or the default) and run the app."""
+    from journal.clock import Clock
+    from journal.paths import LocalDirs
 
-    class Placeholder(App):
-        def compose(self):
-            yield Static("Stakeholder Journal: the terminal app is coming. Use `sj --help`.")
-
-    Placeholder().run()
+    real_dirs = LocalDirs.default()
+    # A demo keeps its lock, backups and device id in its own temporary folder;
+    # the key map and theme still come from the user's config.
+    dirs = LocalDirs.under(demo_root) if demo_root is not None else real_dirs
+    journal = Journal.open(file, clock=Clock.from_env(), dirs=dirs)
+    app = StakeholderJournalApp(
+        journal, settings=Settings.load(real_dirs), demo=demo_root is not None
+    )
+    app.run()
     return 0

@@ -1,0 +1,1 @@
+"""The app's screens: the main screen, modal forms, help and dialogs."""

@@ -1,0 +1,214 @@
+"""The base of every modal form: labelled fields, inline validation, and a
+guard against losing what was typed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any, ClassVar, TypeVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Button, Checkbox, Input, Label, RadioSet, Select, Static, TextArea
+
+from journal.errors import JournalError
+
+from ..text import clean
+from .confirm import ConfirmDialog
+
+T = TypeVar("T")
+
+
+class FieldError(Exception):
+    """A field's value is not valid; the message is shown under the field."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class FormScreen(ModalScreen[T]):
+    """Subclasses yield their fields from ``fields()`` and build their result
+    in ``build()``, raising FieldError for a bad field."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="form.cancel"),
+        Binding("ctrl+s", "submit", "Save", id="form.save"),
+    ]
+    HINT = "Enter or ctrl+s: save · Esc: cancel"
+    SUBMIT_ON_ENTER = True
+
+    def __init__(self, heading: Text | str) -> None:
+        super().__init__()
+        self.heading = heading if isinstance(heading, Text) else Text(heading)
+        #: Field id → check(text) that raises JournalError on a bad value.
+        self.checks: dict[str, Callable[[str], object]] = {}
+        self.initial: dict[str, Any] = {}
+
+    # -- layout
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="form-dialog", classes="dialog"):
+            yield Label(self.heading, id="form-title")
+            with VerticalScroll(id="form-fields"):
+                yield from self.fields()
+            yield Static(self.HINT, id="form-hint")
+            with Horizontal(classes="buttons"):
+                yield Button("Save", variant="primary", id="form-save")
+                yield Button("Cancel", id="form-cancel")
+
+    def fields(self) -> Iterable[Widget]:  # pragma: no cover - abstract
+        return ()
+
+    def field(
+        self,
+        field_id: str,
+        label: str,
+        value: str = "",
+        *,
+        placeholder: str = "",
+        check: Callable[[str], object] | None = None,
+    ) -> Iterable[Widget]:
+        """A labelled one-line input, with room for its error underneath."""
+        if check is not None:
+            self.checks[field_id] = check
+        yield Horizontal(
+            Label(label, classes="field-label"),
+            Input(clean(value), id=field_id, placeholder=placeholder, compact=True),
+            classes="field-row",
+        )
+        yield Static("", id=f"{field_id}-error", classes="field-error")
+
+    def row(self, label: str, widget: Widget) -> Widget:
+        """Any widget with a label in front."""
+        return Horizontal(Label(label, classes="field-label"), widget, classes="field-row")
+
+    def section(self, title: str) -> Widget:
+        return Static(Text(title, style="bold"), classes="form-section")
+
+    # -- values
+
+    def snapshot(self) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        for widget in self.query("#form-fields Input, #form-fields Checkbox, #form-fields Select"):
+            values[widget.id or ""] = widget.value  # type: ignore[attr-defined]
+        for area in self.query("#form-fields TextArea").results(TextArea):
+            values[area.id or ""] = area.text
+        for radios in self.query("#form-fields RadioSet").results(RadioSet):
+            values[radios.id or ""] = radios.pressed_index
+        return values
+
+    @property
+    def dirty(self) -> bool:
+        """Whether something was typed or changed since the form opened."""
+        return bool(self.initial) and self.snapshot() != self.initial
+
+    def text(self, field_id: str) -> str:
+        return self.query_one(f"#{field_id}", Input).value.strip()
+
+    def checked(self, field_id: str) -> bool:
+        return self.query_one(f"#{field_id}", Checkbox).value
+
+    def choice(self, field_id: str) -> Any:
+        value = self.query_one(f"#{field_id}", Select).value
+        return None if value is Select.NULL else value
+
+    def build(self) -> T:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    # -- validation
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._remember_initial)
+
+    def _remember_initial(self) -> None:
+        self.initial = self.snapshot()
+
+    def show_error(self, field_id: str, message: str | None) -> None:
+        try:
+            error = self.query_one(f"#{field_id}-error", Static)
+        except Exception:
+            if message:
+                self.notify(message, severity="error", markup=False)
+            return
+        error.update(Text(message or ""))
+        error.display = bool(message)
+        self.query_one(f"#{field_id}").set_class(bool(message), "-invalid-field")
+
+    def check_field(self, field_id: str) -> bool:
+        check = self.checks.get(field_id)
+        if check is None:
+            return True
+        try:
+            check(self.text(field_id))
+        except JournalError as exc:
+            self.show_error(field_id, str(exc))
+            return False
+        self.show_error(field_id, None)
+        return True
+
+    @on(Input.Blurred)
+    def _blurred(self, event: Input.Blurred) -> None:
+        if event.input.id:
+            self.check_field(event.input.id)
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        # Re-check only a field already marked, so the mark goes away as soon
+        # as the value is fixed, without shouting while it is being typed.
+        if event.input.id and event.input.has_class("-invalid-field"):
+            self.check_field(event.input.id)
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self.SUBMIT_ON_ENTER:
+            self.action_submit()
+
+    # -- actions
+
+    def action_submit(self) -> None:
+        if not all([self.check_field(field_id) for field_id in self.checks]):
+            self._focus_first_error()
+            return
+        try:
+            result = self.build()
+        except FieldError as exc:
+            self.show_error(exc.field, str(exc))
+            self.query_one(f"#{exc.field}").focus()
+            return
+        except JournalError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        self.dismiss(result)
+
+    def _focus_first_error(self) -> None:
+        for widget in self.query(".-invalid-field"):
+            widget.focus()
+            return
+
+    def action_cancel(self) -> None:
+        if not self.dirty:
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmDialog("Discard what you typed in this form?", "Discard", "Keep editing"),
+            answered,
+        )
+
+    @on(Button.Pressed, "#form-save")
+    def _save_pressed(self) -> None:
+        self.action_submit()
+
+    @on(Button.Pressed, "#form-cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()

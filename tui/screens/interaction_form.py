@@ -1,0 +1,190 @@
+"""Log or edit a journal entry: a one-line summary is enough; the journal's
+reflective questions are there when there is time for them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from rich.text import Text
+from textual.widget import Widget
+from textual.widgets import Checkbox, Select
+
+from journal.dates import parse_date
+from journal.errors import InputError, JournalError
+from journal.journal import Journal
+from journal.records import CHANNELS, FollowUp
+
+from ..text import clean
+from .form import FieldError, FormScreen
+
+#: The reflective questions: field, label, placeholder.
+QUESTIONS = (
+    ("reaction", "Their reaction", "how did they respond?"),
+    ("needs", "Needs I foresaw", "what did I anticipate for them?"),
+    ("expectations", "Expectations", "did they get what they came for?"),
+    ("their_view", "In their shoes", "what were they thinking or feeling?"),
+    ("differently", "Next time I'd…", "what would I change?"),
+    ("next_time", "Plan for next", "how to open the next contact"),
+    ("shared", "Info shared", "an article, report, news..."),
+)
+
+
+def _follow_ups_text(items: list[dict[str, Any]]) -> str:
+    return "; ".join(
+        f"{i.get('text', '')}@{i['due']}" if i.get("due") else str(i.get("text", ""))
+        for i in items
+        if not i.get("done")
+    )
+
+
+def parse_follow_ups(
+    text: str, today: dt.date, previous: list[dict[str, Any]] | None = None
+) -> list[dict[str, Any]]:
+    """``call back@friday; send deck`` → follow-up dicts (keeping ids and the
+    done ones of an edited entry)."""
+    previous = previous or []
+    by_text = {p.get("text"): p for p in previous if not p.get("done")}
+    items = [dict(p) for p in previous if p.get("done")]
+    for part in text.split(";"):
+        body, _, due = part.partition("@")
+        body = body.strip()
+        if not body:
+            if due.strip():
+                raise InputError("A follow-up needs text before @: send the deck@friday.")
+            continue
+        due_iso = parse_date(due, today).isoformat() if due.strip() else None
+        item = dict(by_text.get(body) or FollowUp(text=body).__dict__)
+        item.update(text=body, due=due_iso)
+        items.append(item)
+    return items
+
+
+class InteractionForm(FormScreen[dict[str, Any]]):
+    """Dismisses with the entry's fields, or None."""
+
+    def __init__(
+        self, journal: Journal, original: dict[str, Any] | None = None, who: list[str] | None = None
+    ) -> None:
+        self.journal = journal
+        self.original = original or {}
+        self.today = journal.today()
+        names = journal.names()
+        ids = self.original.get("stakeholders") or who or []
+        self.who_text = ", ".join(names.get(i, i) for i in ids)
+        heading = Text("Edit journal entry" if original else "New journal entry", style="bold")
+        if self.who_text:
+            heading.append(" · ")
+            heading.append(clean(self.who_text), style="")
+        super().__init__(heading)
+
+    def fields(self) -> Iterable[Widget]:
+        raw = self.original
+        yield from self.field("who", "With *", self.who_text, placeholder="names, comma-separated")
+        yield from self.field(
+            "summary",
+            "What happened *",
+            raw.get("summary", ""),
+            placeholder="one line is enough: what I said or did",
+        )
+        yield from self.field(
+            "date",
+            "Date",
+            raw.get("date") or "today",
+            placeholder="today, yesterday, 3d ago, 2026-11-02",
+            check=self._check_date,
+        )
+        yield self.row("", Checkbox("Formal", raw.get("formal", True), id="formal", compact=True))
+        yield self.row(
+            "",
+            Checkbox(
+                "Personal (not business)", raw.get("business") is False, id="personal", compact=True
+            ),
+        )
+        channel = raw.get("channel") or "meeting"
+        choices = list(CHANNELS) if channel in CHANNELS else [*CHANNELS, channel]
+        yield self.row(
+            "Channel",
+            Select(
+                [(clean(c), c) for c in choices],
+                value=channel,
+                id="channel",
+                compact=True,
+                allow_blank=False,
+            ),
+        )
+        yield self.section("Reflect (optional)")
+        for name, label, placeholder in QUESTIONS:
+            yield from self.field(name, label, raw.get(name, "") or "", placeholder=placeholder)
+        yield from self.field(
+            "follow_ups",
+            "Follow-ups",
+            _follow_ups_text(raw.get("follow_ups") or []),
+            placeholder="send the deck@friday; call back@in 2w",
+            check=lambda t: parse_follow_ups(t, self.today),
+        )
+        yield from self.field(
+            "new_person", "New person met", raw.get("new_person_name", "") or "", placeholder="name"
+        )
+        minutes = raw.get("minutes")
+        yield from self.field(
+            "minutes", "Minutes spent", "" if minutes is None else str(minutes), check=_minutes
+        )
+
+    def _check_date(self, text: str) -> dt.date:
+        day = parse_date(text or "today", self.today)
+        if day > self.today:
+            raise InputError(f"{day} is in the future: log contacts once they happened.")
+        return day
+
+    def build(self) -> dict[str, Any]:
+        names = [n.strip() for n in self.text("who").split(",") if n.strip()]
+        if not names:
+            raise FieldError("who", "Who was it with? Type a name (or part of it).")
+        ids: list[str] = []
+        for name in names:
+            try:
+                ids.append(self.journal.resolve(name).id)
+            except JournalError as exc:
+                raise FieldError("who", str(exc)) from None
+        summary = self.text("summary")
+        if not summary:
+            raise FieldError("summary", "Say in a few words what happened.")
+        new_person = self.text("new_person")
+        values: dict[str, Any] = {
+            "stakeholders": list(dict.fromkeys(ids)),
+            "summary": summary,
+            "date": self._check_date(self.text("date")).isoformat(),
+            "formal": self.checked("formal"),
+            "business": not self.checked("personal"),
+            "channel": self.choice("channel") or "meeting",
+            "follow_ups": parse_follow_ups(
+                self.text("follow_ups"), self.today, self.original.get("follow_ups")
+            ),
+            "new_person": bool(new_person)
+            or bool(self.original.get("new_person") and not self.original.get("new_person_name")),
+            "new_person_name": new_person,
+            "minutes": _minutes(self.text("minutes")),
+        }
+        for name, _label, _placeholder in QUESTIONS:
+            values[name] = self.text(name)
+        return values
+
+    def changes(self, values: dict[str, Any]) -> dict[str, Any]:
+        """Only what the user changed (an external edit of other fields stays)."""
+        original = self.original
+        return {
+            k: v
+            for k, v in values.items()
+            if v != original.get(k)
+            and not (isinstance(v, str) and v == clean(original.get(k) or "").strip())
+        }
+
+
+def _minutes(text: str) -> int | None:
+    if not text:
+        return None
+    if not text.isdigit():
+        raise InputError("Minutes is a whole number, e.g. 45, or empty.")
+    return int(text)

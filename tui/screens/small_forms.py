@@ -1,0 +1,202 @@
+"""The short forms: quick log, snooze, goal, and a reflection's answer."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.widget import Widget
+from textual.widgets import Input, RadioButton, RadioSet, Select, Static, TextArea
+
+from journal.dates import parse_date
+from journal.errors import InputError, JournalError
+from journal.journal import Journal
+from journal.prompts import Prompt
+from journal.records import GOAL_METRICS
+
+from ..text import clean
+from .form import FieldError, FormScreen
+
+
+class QuickLogForm(FormScreen[dict[str, Any]]):
+    """Formal or informal, one line, Enter: dismisses with formal and summary."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *FormScreen.BINDINGS,
+        Binding("up,down", "toggle_formal", "Formal/informal", id="quick-log.toggle"),
+    ]
+    HINT = "↑↓: formal / informal · Enter: log · Esc: cancel"
+
+    def __init__(self, name: str, formal: bool = False) -> None:
+        self.formal = formal
+        super().__init__(Text("Quick log · ", style="bold") + Text(clean(name)))
+
+    def fields(self) -> Iterable[Widget]:
+        with_radios = RadioSet(
+            RadioButton("Formal", self.formal, id="is-formal"),
+            RadioButton("Informal", not self.formal, id="is-informal"),
+            id="formality",
+        )
+        yield self.row("Kind", with_radios)
+        yield from self.field("summary", "What happened", placeholder="one line, then Enter")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#summary", Input).focus()
+
+    def action_toggle_formal(self) -> None:
+        radios = self.query_one(RadioSet)
+        button_id = "is-informal" if radios.pressed_index == 0 else "is-formal"
+        self.query_one(f"#{button_id}", RadioButton).value = True
+
+    def build(self) -> dict[str, Any]:
+        summary = self.text("summary")
+        if not summary:
+            raise FieldError("summary", "Type a line about the contact, then Enter.")
+        return {"formal": self.query_one(RadioSet).pressed_index == 0, "summary": summary}
+
+
+class SnoozeForm(FormScreen[str | None]):
+    """Dismisses with the ISO date to snooze until ('' clears the snooze)."""
+
+    def __init__(self, name: str, today: dt.date, current: str | None) -> None:
+        self.today = today
+        self.current = current
+        super().__init__(Text("Snooze · ", style="bold") + Text(clean(name)))
+
+    def fields(self) -> Iterable[Widget]:
+        yield Static("Not due before this date. Empty clears a snooze.", classes="form-note")
+        yield from self.field(
+            "until",
+            "Until",
+            self.current or "in 2w",
+            placeholder="in 2w, friday, 2026-12-15",
+            check=self._until,
+        )
+
+    def _until(self, text: str) -> str:
+        if not text:
+            return ""
+        day = parse_date(text, self.today)
+        if day <= self.today:
+            raise InputError(f"{day} is not after today: snooze to a later date, e.g. in 2w.")
+        return day.isoformat()
+
+    def build(self) -> str:
+        return self._until(self.text("until"))
+
+
+METRIC_LABELS = {
+    "informal": "informal contacts",
+    "formal": "formal contacts",
+    "contacts": "contacts of any kind",
+    "new_people": "new people met",
+    "events": "events attended",
+    "personal": "personal conversations",
+    "shared": "times information was shared",
+    "with": "contacts with one stakeholder",
+    "minutes": "minutes with stakeholders",
+}
+
+
+class GoalForm(FormScreen[dict[str, Any]]):
+    """A counted goal (metric and target) or a manual item to check off."""
+
+    def __init__(
+        self, journal: Journal, month: str, original: dict[str, Any] | None = None
+    ) -> None:
+        self.journal = journal
+        self.month = month
+        self.original = original or {}
+        label = dt.date.fromisoformat(month + "-01").strftime("%B %Y")
+        super().__init__(
+            Text(("Edit goal" if original else "New goal") + f" · {label}", style="bold")
+        )
+
+    def fields(self) -> Iterable[Widget]:
+        raw = self.original
+        options = [("a checklist item (check it off myself)", "manual")]
+        options += [(f"count: {METRIC_LABELS.get(m, m)}", m) for m in GOAL_METRICS]
+        yield self.row(
+            "Goal kind",
+            Select(
+                options,
+                value=raw.get("metric") or "manual",
+                id="metric",
+                compact=True,
+                allow_blank=False,
+            ),
+        )
+        yield from self.field(
+            "text", "Text", raw.get("text", ""), placeholder="empty: from the count"
+        )
+        yield from self.field("target", "Target", str(raw.get("target") or 1), check=_target)
+        sid = raw.get("stakeholder")
+        yield from self.field(
+            "who",
+            "With (for 'one stakeholder')",
+            self.journal.names().get(sid, "") if sid else "",
+            placeholder="a name",
+        )
+
+    def build(self) -> dict[str, Any]:
+        metric = self.choice("metric")
+        metric = None if metric == "manual" else metric
+        text = self.text("text")
+        if metric is None and not text:
+            raise FieldError("text", "A checklist goal needs its text.")
+        stakeholder = None
+        if metric == "with":
+            who = self.text("who")
+            if not who:
+                raise FieldError("who", "Whom is this goal about? Type a name.")
+            try:
+                stakeholder = self.journal.resolve(who).id
+            except JournalError as exc:
+                raise FieldError("who", str(exc)) from None
+        return {
+            "month": self.month,
+            "text": text,
+            "metric": metric,
+            "target": _target(self.text("target")) if metric else 1,
+            "stakeholder": stakeholder,
+        }
+
+
+def _target(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise InputError("The target is a whole number of 1 or more.")
+    return int(text)
+
+
+class ReflectionForm(FormScreen[str]):
+    """Shows the prompt; dismisses with the answer."""
+
+    SUBMIT_ON_ENTER = False
+    HINT = "ctrl+s: save · Esc: cancel (Enter starts a new line)"
+
+    def __init__(self, prompt: Prompt, about: str = "") -> None:
+        self.prompt = prompt
+        heading = Text("Reflect", style="bold")
+        if about:
+            heading.append(" · ")
+            heading.append(clean(about))
+        super().__init__(heading)
+
+    def fields(self) -> Iterable[Widget]:
+        yield Static(Text(self.prompt.text, style="italic"), id="prompt-text")
+        yield TextArea(id="answer", soft_wrap=True, show_line_numbers=False)
+        yield Static("", id="answer-error", classes="field-error")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#answer", TextArea).focus()
+
+    def build(self) -> str:
+        answer = self.query_one("#answer", TextArea).text.strip()
+        if not answer:
+            raise FieldError("answer", "Write an answer first (a sentence is plenty).")
+        return answer

@@ -1,0 +1,116 @@
+"""Pane 2: the journal, newest first, of one stakeholder or of everyone."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from journal.dates import format_ago
+from journal.journal import Journal
+
+from ..text import clean, first_line
+from .rowlist import RowList
+
+
+class EntryList(RowList):
+    """One line per entry: date, formal or informal, channel, first line."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = RowList.COMPONENT_CLASSES | {
+        "entries--date",
+        "entries--informal",
+        "entries--formal",
+        "entries--who",
+    }
+
+    names: dict[str, str] = {}
+    show_names = False
+
+    def render_item(self, entry: dict[str, Any], width: int) -> Text:
+        style = self.get_component_rich_style
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append(str(entry.get("date", ""))[:10], style("entries--date", partial=True))
+        formal = entry.get("formal", True)
+        kind_style = style("entries--formal" if formal else "entries--informal", partial=True)
+        if width >= 56:
+            text.append(" formal   " if formal else " informal ", kind_style)
+            text.append(clean(entry.get("channel") or "")[:10].ljust(11))
+        else:
+            text.append(" F " if formal else " I ", kind_style)
+        if self.show_names:
+            who = ", ".join(clean(self.names.get(s, "?")) for s in entry.get("stakeholders", ()))
+            text.append(who + ": ", style("entries--who", partial=True))
+        text.append(first_line(entry.get("summary")))
+        open_items = sum(1 for f in entry.get("follow_ups") or () if not f.get("done"))
+        if open_items:
+            text.append(f"  ⚑{open_items}", style("entries--informal", partial=True))
+        return text
+
+
+class JournalPane(Vertical):
+    """A title line and the virtual list of entries."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "screen.open_entry", "Open", id="journal.open"),
+        Binding("n", "screen.log_entry", "New entry", id="journal.new"),
+        Binding("e", "screen.edit_entry", "Edit", id="journal.edit"),
+        Binding("d", "screen.delete_entry", "Delete", id="journal.delete"),
+        Binding("t", "toggle_all", "All / one", id="journal.toggle-all"),
+    ]
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.show_all = False
+        self.stakeholder: dict[str, Any] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="journal-summary")
+        yield EntryList(id="entry-list")
+
+    @property
+    def list(self) -> EntryList:
+        return self.query_one(EntryList)
+
+    @property
+    def selected(self) -> dict[str, Any] | None:
+        return self.list.item
+
+    def show(self, journal: Journal, stakeholder: dict[str, Any] | None) -> None:
+        """Show the entries of ``stakeholder`` (or of everyone in 'all' mode)."""
+        self.stakeholder = stakeholder
+        entries_list = self.list
+        keep = self.selected
+        if self.show_all or stakeholder is None:
+            entries = journal.interactions_of(None)
+            entries_list.names = journal.names()
+            entries_list.show_names = True
+        else:
+            entries = journal.interactions_of(stakeholder.get("id"))
+            entries_list.show_names = False
+        position = 0
+        if keep is not None and keep in entries[: entries_list.cursor + 50]:
+            position = entries.index(keep)
+        entries_list.set_items(entries, cursor=position)
+        summary = Text(no_wrap=True, overflow="ellipsis")
+        if self.show_all or stakeholder is None:
+            summary.append("Everyone", "bold")
+        else:
+            summary.append(clean(stakeholder.get("name", "")), "bold")
+        count = len(entries)
+        summary.append(f" · {count} entr{'y' if count == 1 else 'ies'}")
+        if entries:
+            summary.append(f" · last {format_ago(entries[0].get('date'), journal.today())}")
+        elif not self.show_all and stakeholder is not None:
+            summary.append(" · press n to log the first contact")
+        self.query_one("#journal-summary", Static).update(summary)
+
+    def action_toggle_all(self) -> None:
+        self.show_all = not self.show_all
+        self.screen.refresh_journal()  # type: ignore[attr-defined]
+
+    def focus_main(self) -> None:
+        self.list.focus()

@@ -1,0 +1,144 @@
+"""A keyboard and mouse list that renders only the rows on screen.
+
+A DataTable or ListView builds a widget or row object per item, which takes
+seconds at 50,000 journal entries. This list keeps a reference to a sequence
+and renders each visible line on demand, so its cost depends on the height of
+the screen, not on the length of the journal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+
+class RowList(ScrollView, can_focus=True):
+    """A virtual list: subclasses say how one item renders (``render_item``)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "cursor(-1)", "Up", show=False),
+        Binding("down", "cursor(1)", "Down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("home", "jump(0)", "First", show=False),
+        Binding("end", "jump(-1)", "Last", show=False),
+        Binding("enter", "select", "Open", show=False),
+    ]
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"rowlist--cursor", "rowlist--cursor-blurred"}
+
+    DEFAULT_CSS = """
+    RowList {
+        overflow-x: hidden;
+        background: transparent;
+        & > .rowlist--cursor { background: $block-cursor-background; text-style: bold; }
+        & > .rowlist--cursor-blurred { background: $block-cursor-blurred-background; }
+    }
+    """
+
+    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+
+    class Highlighted(Message):
+        """The cursor moved to another item."""
+
+        def __init__(self, rows: RowList, item: Any) -> None:
+            super().__init__()
+            self.rows = rows
+            self.item = item
+
+        @property
+        def control(self) -> RowList:
+            return self.rows
+
+    class Selected(Highlighted):
+        """Enter or a double click on an item."""
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._items: Sequence[Any] = ()
+
+    @property
+    def items(self) -> Sequence[Any]:
+        return self._items
+
+    @property
+    def item(self) -> Any | None:
+        """The item under the cursor, if any."""
+        if 0 <= self.cursor < len(self._items):
+            return self._items[self.cursor]
+        return None
+
+    def set_items(self, items: Sequence[Any], cursor: int | None = None) -> None:
+        """Show ``items`` (kept by reference, never copied)."""
+        before = self.item
+        self._items = items
+        self.virtual_size = Size(0, len(items))
+        target = self.cursor if cursor is None else cursor
+        self.cursor = max(0, min(target, len(items) - 1))
+        if self.item is not before:
+            self.post_message(self.Highlighted(self, self.item))
+        self.refresh()
+
+    def render_item(self, item: Any, width: int) -> Text:  # pragma: no cover - abstract
+        return Text(str(item))
+
+    def render_line(self, y: int) -> Strip:
+        index = self.scroll_offset.y + y
+        width = self.scrollable_content_region.width
+        if not 0 <= index < len(self._items):
+            return Strip.blank(width, self.rich_style)
+        text = self.render_item(self._items[index], width)
+        text.truncate(width, overflow="ellipsis", pad=True)
+        if index == self.cursor:
+            name = "rowlist--cursor" if self.has_focus else "rowlist--cursor-blurred"
+            text.stylize(self.get_component_rich_style(name, partial=True))
+        segments = list(text.render(self.app.console))
+        return Strip(segments, width).apply_style(self.rich_style)
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self.scroll_to_region(Region(0, new, 1, 1), animate=False, force=True)
+        self.refresh()
+        if old != new:
+            self.post_message(self.Highlighted(self, self.item))
+
+    def on_resize(self) -> None:
+        self.scroll_to_region(Region(0, self.cursor, 1, 1), animate=False, force=True)
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    def action_cursor(self, delta: int) -> None:
+        if self._items:
+            self.cursor = max(0, min(self.cursor + delta, len(self._items) - 1))
+
+    def action_page(self, direction: int) -> None:
+        self.action_cursor(direction * max(1, self.scrollable_content_region.height - 1))
+
+    def action_jump(self, where: int) -> None:
+        if self._items:
+            self.cursor = where if where >= 0 else len(self._items) - 1
+
+    def action_select(self) -> None:
+        if self.item is not None:
+            self.post_message(self.Selected(self, self.item))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        index = offset.y + self.scroll_offset.y
+        if 0 <= index < len(self._items):
+            self.cursor = index
+            if event.chain >= 2:
+                self.action_select()

@@ -1,0 +1,240 @@
+"""Pane 1: the stakeholders, most overdue first, filtered as you type."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widgets import Input, Static
+
+from journal.cadence import DUE_SOON, NO_CADENCE, OK, OVERDUE, CadenceInfo
+from journal.dates import format_ago, format_due
+from journal.journal import Journal
+from journal.records import TABLE_STAKEHOLDERS
+
+from ..text import clean
+from .rowlist import RowList
+
+#: Sort orders: key, label.
+SORTS = (
+    ("urgency", "most overdue"),
+    ("name", "name"),
+    ("rank", "rank"),
+    ("last", "last contact"),
+)
+#: The marker of each state: a symbol, so it reads without colour too.
+BOLD = Style(bold=True)
+MARKS = {OVERDUE: "!", DUE_SOON: "~", OK: "✓", NO_CADENCE: "·"}
+
+WELCOME = (
+    "Welcome to your stakeholder journal.\n\n"
+    "Nobody is here yet. Press  a  to add the first person or organization "
+    "you want to keep in touch with, and say how often (every 2w, monthly...).\n\n"
+    "Then press  l  on their row after each contact, and the journal tells you "
+    "who is due next. Press  ?  for every key."
+)
+
+
+@dataclass(slots=True)
+class StakeholderRow:
+    info: CadenceInfo
+    raw: dict[str, Any]
+    haystack: str
+
+    @property
+    def id(self) -> str:
+        return self.info.id
+
+
+def _haystack(raw: dict[str, Any]) -> str:
+    tags = raw.get("tags") or []
+    parts = [raw.get("name") or "", raw.get("organization") or "", *map(str, tags)]
+    return "\n".join(parts).casefold()
+
+
+def _sort_key(sort: str):
+    if sort == "name":
+        return lambda row: (row.info.name.casefold(), row.id)
+    if sort == "rank":
+        return lambda row: (
+            row.raw.get("rank") is None,
+            row.raw.get("rank") or 0,
+            row.info.due or "9999",
+            row.info.name.casefold(),
+        )
+    if sort == "last":
+        # Longest without contact first; never contacted at the very top.
+        return lambda row: (row.info.last_contact or "", row.info.name.casefold())
+    return None
+
+
+class StakeholderList(RowList):
+    """The rows: state marker, key influencer star, name, organization,
+    last contact and when the next contact is due."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = RowList.COMPONENT_CLASSES | {
+        "stakeholders--overdue",
+        "stakeholders--due-soon",
+        "stakeholders--ok",
+        "stakeholders--none",
+        "stakeholders--key",
+        "stakeholders--dim",
+    }
+
+    today: dt.date = dt.date.today()
+
+    def render_item(self, row: StakeholderRow, width: int) -> Text:
+        info = row.info
+        state_class = {
+            OVERDUE: "stakeholders--overdue",
+            DUE_SOON: "stakeholders--due-soon",
+            OK: "stakeholders--ok",
+        }.get(info.state, "stakeholders--none")
+        state_style = self.get_component_rich_style(state_class, partial=True)
+        dim = self.get_component_rich_style("stakeholders--dim", partial=True)
+        key_style = self.get_component_rich_style("stakeholders--key", partial=True)
+        last = format_ago(info.last_contact, self.today)
+        due = format_due(info.due, self.today)
+        fixed = 4 + 9 + 9
+        rest = max(8, width - fixed)
+        show_org = width >= 58
+        name_width = rest * 11 // 20 if show_org else rest
+        org_width = rest - name_width if show_org else 0
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append(MARKS.get(info.state, " "), state_style + BOLD)
+        text.append(" ")
+        text.append("★" if row.raw.get("key") else " ", key_style)
+        text.append(" ")
+        text.append(
+            _fit(clean(info.name), name_width), state_style if info.state == OVERDUE else ""
+        )
+        if show_org:
+            text.append(_fit(clean(row.raw.get("organization") or ""), org_width), dim)
+        text.append(_fit(last, 9, right=True), dim)
+        text.append(_fit(due, 9, right=True), state_style)
+        return text
+
+
+def _fit(value: str, width: int, *, right: bool = False) -> str:
+    if width <= 0:
+        return ""
+    if len(value) > width - 1:
+        value = value[: max(0, width - 2)] + "…"
+    return value.rjust(width - 1) + " " if right else value.ljust(width)
+
+
+class StakeholderPane(Vertical):
+    """Filter line, summary line, the list, and the welcome on a first run."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("l", "screen.quick_log", "Quick log", id="stakeholders.quick-log"),
+        Binding("a", "screen.add_stakeholder", "Add", id="stakeholders.add"),
+        Binding("e", "screen.edit_stakeholder", "Edit", id="stakeholders.edit"),
+        Binding("n", "screen.log_entry", "Full entry", id="stakeholders.log-entry"),
+        Binding("s", "screen.snooze", "Snooze", id="stakeholders.snooze"),
+        Binding("d", "screen.delete_stakeholder", "Delete", id="stakeholders.delete"),
+        Binding("o", "toggle_due_only", "Due only", id="stakeholders.due-only"),
+        Binding("r", "cycle_sort", "Sort", id="stakeholders.sort"),
+        Binding("slash", "focus_filter", "Filter", id="stakeholders.filter"),
+    ]
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.rows: list[StakeholderRow] = []
+        self.sort = "urgency"
+        self.due_only = False
+        self.overdue = 0
+        self.due_soon = 0
+
+    def compose(self) -> ComposeResult:
+        yield Input(
+            placeholder="/ filter: name, organization, tag",
+            id="filter",
+            compact=True,
+        )
+        yield Static(id="stakeholder-summary")
+        yield StakeholderList(id="stakeholder-list")
+        yield Static(Text(WELCOME), id="welcome")
+
+    @property
+    def list(self) -> StakeholderList:
+        return self.query_one(StakeholderList)
+
+    @property
+    def selected(self) -> StakeholderRow | None:
+        return self.list.item
+
+    def reload(self, journal: Journal) -> None:
+        """Recompute every row from the journal's in-memory indexes."""
+        self.list.today = journal.today()
+        table = journal.table(TABLE_STAKEHOLDERS)
+        by_id = {raw.get("id"): raw for raw in table.values()}
+        self.rows = [
+            StakeholderRow(info, by_id.get(info.id, {}), _haystack(by_id.get(info.id, {})))
+            for info in journal.cadence()
+        ]
+        self.overdue = sum(1 for row in self.rows if row.info.state == OVERDUE)
+        self.due_soon = sum(1 for row in self.rows if row.info.state == DUE_SOON)
+        self.apply_view()
+
+    def apply_view(self, select_id: str | None = None) -> None:
+        """Filter and sort the rows without touching the journal."""
+        current = self.selected
+        keep = select_id or (current.id if current else None)
+        words = self.query_one("#filter", Input).value.casefold().split()
+        rows = self.rows
+        if self.due_only:
+            rows = [r for r in rows if r.info.state in (OVERDUE, DUE_SOON)]
+        if words:
+            rows = [r for r in rows if all(w in r.haystack for w in words)]
+        key = _sort_key(self.sort)
+        if key is not None:
+            rows = sorted(rows, key=key)
+        position = next((i for i, r in enumerate(rows) if r.id == keep), None)
+        self.list.set_items(rows, cursor=position)
+        self._show_summary(len(rows))
+
+    def _show_summary(self, shown: int) -> None:
+        empty = not self.rows
+        self.query_one("#welcome").display = empty
+        self.list.display = not empty
+        label = dict(SORTS)[self.sort]
+        summary = Text(no_wrap=True, overflow="ellipsis")
+        summary.append(f"{shown} of {len(self.rows)}", "bold")
+        summary.append(f" · sort: {label}")
+        if self.due_only:
+            summary.append(" · due only", "bold")
+        if self.overdue:
+            summary.append(f" · ! {self.overdue} overdue")
+        self.query_one("#stakeholder-summary", Static).update(summary)
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self) -> None:
+        self.apply_view()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self) -> None:
+        self.list.focus()
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    def action_toggle_due_only(self) -> None:
+        self.due_only = not self.due_only
+        self.apply_view()
+
+    def action_cycle_sort(self) -> None:
+        keys = [key for key, _label in SORTS]
+        self.sort = keys[(keys.index(self.sort) + 1) % len(keys)]
+        self.apply_view()
+        self.notify(f"Sorted by {dict(SORTS)[self.sort]}", timeout=2)
+
+    def focus_main(self) -> None:
+        self.list.focus()
