@@ -2,7 +2,8 @@
 
 Each service names them its own way; for a journal ``journal.json``:
 
-- Dropbox: ``journal (Ana's conflicted copy 2026-11-28).json``
+- Dropbox: ``journal (Ana's conflicted copy 2026-11-28).json``, a second one
+  the same day ``journal (Ana's conflicted copy 2026-11-28 (1)).json``
 - Nextcloud / ownCloud: ``journal (conflicted copy 2026-11-28 101500).json``,
   older clients ``journal_conflict-20261128-101500.json``
 - Syncthing: ``journal.sync-conflict-20261128-101500-ABCDEF1.json``
@@ -38,7 +39,12 @@ def _patterns(stem: str, ext: str) -> list[tuple[str, re.Pattern[str]]]:
     s, e = re.escape(stem), re.escape(ext)
     return [
         ("Syncthing", re.compile(rf"^{s}\.sync-conflict-\d{{8}}-\d{{6}}-[A-Z0-9]+{e}$")),
-        ("Dropbox or Nextcloud", re.compile(rf"^{s} \([^)]*conflicted copy[^)]*\){e}$", re.I)),
+        # Dropbox numbers a second copy of the same day inside the parentheses:
+        # ``journal (Ana's conflicted copy 2026-11-28 (1)).json``.
+        (
+            "Dropbox or Nextcloud",
+            re.compile(rf"^{s} \([^()]*conflicted copy[^()]*(?: \(\d+\))?\){e}$", re.I),
+        ),
         ("Nextcloud", re.compile(rf"^{s}_conflict-\d{{8}}-\d{{6}}{e}$")),
         ("Google Drive", re.compile(rf"^{s} \(\d+\){e}$")),
         ("iCloud Drive", re.compile(rf"^{s} \d+{e}$")),

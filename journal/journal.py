@@ -26,6 +26,7 @@ from .hlc import next_stamp
 from .merge import MergeResult, version_key
 from .paths import LocalDirs
 from .records import (
+    SCHEMA_VERSION,
     TABLE_INTERACTIONS,
     TABLE_PROMISES,
     TABLE_STAKEHOLDERS,
@@ -34,7 +35,7 @@ from .records import (
     Stakeholder,
 )
 from .resolve import resolve_stakeholder
-from .storage import JournalStorage, read_file
+from .storage import JournalStorage, meta_of, read_file
 
 Raw = dict[str, Any]
 
@@ -399,6 +400,12 @@ class Journal:
                 continue
             if JournalStorage.store_id_of(document) != self.store_id:
                 outcome.reason = "left in place: it belongs to a different journal"
+                continue
+            schema = meta_of(document).get("schema", 0)
+            if schema > SCHEMA_VERSION:
+                # Merging would stamp the journal with a format this version
+                # does not write; the newer sj merges it.
+                outcome.reason = f"left in place: written by a newer sj (format {schema})"
                 continue
             result = self.storage.merge_in(document)
             outcome.merged = True

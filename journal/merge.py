@@ -103,8 +103,11 @@ def merge_table(local: Table, other: Table) -> tuple[Table, int]:
         if doc_id is None:
             incoming.append(record)
             continue
-        result = merge_record(merged[doc_id], record)
-        if result is not merged[doc_id]:
+        current = merged[doc_id]
+        result = merge_record(current, record)
+        if result is not current and result != current:
+            # ``other`` held a version ``local`` lacks (an ancestor of the
+            # local version merges back to an equal record: not a change).
             merged[doc_id] = result
             changed += 1
     if incoming:

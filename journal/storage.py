@@ -146,15 +146,21 @@ def parse_document(path: Path, payload: bytes) -> Document:
     return document
 
 
+def _read_payload(path: Path) -> tuple[bytes, os.stat_result]:
+    """The file's bytes, and the status of the very file they were read from."""
+    with open(path, "rb") as f:
+        st = os.fstat(f.fileno())
+        return f.read(), st
+
+
 def read_file(path: Path) -> tuple[Document, FileIdentity]:
     """Read and validate the journal at ``path`` (which must exist)."""
     if path.is_dir():
         raise BadFileError(
             f"{path} is a folder, not a journal file; name the .json file with --file."
         )
-    before = FileIdentity.of(path)
     try:
-        payload = path.read_bytes()
+        payload, st = _read_payload(path)
     except FileNotFoundError:
         raise MissingFileError(f"{path} does not exist.") from None
     except PermissionError:
@@ -166,12 +172,10 @@ def read_file(path: Path) -> tuple[Document, FileIdentity]:
             f"cannot read {path}: {exc.strerror}; check the drive and try again."
         ) from None
     document = parse_document(path, payload)
-    after = FileIdentity.of(path)
-    identity = after if after is not None else before
-    if identity is None:
-        raise MissingFileError(f"{path} disappeared while it was being read; try again.")
+    # The status is taken from the open file before reading, so it always
+    # names these bytes (a replacement arriving meanwhile shows as a change).
     return document, FileIdentity(
-        identity.device, identity.inode, len(payload), identity.mtime_ns, zlib.crc32(payload)
+        st.st_dev, st.st_ino, len(payload), st.st_mtime_ns, zlib.crc32(payload)
     )
 
 
@@ -190,7 +194,9 @@ def _fsync_folder(folder: Path) -> None:
 
 def atomic_write(path: Path, payload: bytes, mode: int = 0o600) -> None:
     """Replace ``path`` with ``payload`` so that a crash leaves the old file or
-    the new one, never a mix."""
+    the new one, never a mix. A symbolic link (a journal linked into the
+    synced folder) is kept: the file it points to is replaced."""
+    path = Path(os.path.realpath(path))
     tmp = path.parent / f".~sj-{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp"
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
     try:
@@ -270,9 +276,16 @@ class JournalStorage(Storage):
             return document
         document, self._identity = read_file(self.path)
         self._check_schema(document)
+        folder = Path(os.path.realpath(self.path)).parent
         if self.read_only_reason is None and not os.access(self.path, os.W_OK):
             self.read_only_reason = (
                 f"{self.path} is read-only; make it writable (chmod u+w) to save changes"
+            )
+        elif self.read_only_reason is None and not os.access(folder, os.W_OK | os.X_OK):
+            # Saving replaces the file, which takes a writable folder.
+            self.read_only_reason = (
+                f"{self.path} is in a read-only folder ({folder}); make the folder "
+                "writable to save changes"
             )
         self._remember(document)
         return document
@@ -373,10 +386,14 @@ class JournalStorage(Storage):
         disk, identity = read_file(self.path)
         self._require_same_journal(disk)
         with self._memory:
-            if self.unsaved:
-                result = merge_documents(disk, self._document)
-            else:
-                result = MergeResult(disk)
+            # Always a merge, never a plain reload: the new file may lack
+            # versions this process already saved (another machine saved
+            # before it received them, and its sync client put its copy
+            # back). Dropping them from memory would lose them for good at
+            # the next save.
+            result = merge_documents(disk, self._document)
+            if result.total:
+                self._edits += 1  # the file lacks some of ours: save them again
             result.changed = _diff_counts(self._document, result.document)
             self._document = result.document
             self._identity = identity
@@ -412,7 +429,7 @@ class JournalStorage(Storage):
             raise ReadOnlyError(f"{self.read_only_reason}.")
         try:
             return self._write_locked(None, merge=True)
-        except (LockTimeout, BadFileError) as exc:
+        except (LockTimeout, BadFileError, ReadOnlyError) as exc:
             self.last_error = str(exc)
             raise
         except OSError as exc:
@@ -445,6 +462,11 @@ class JournalStorage(Storage):
         elif merge and not self._disk_matches(hash_check=True) and self.path.exists():
             disk, _identity = read_file(self.path)
             self._require_same_journal(disk)
+            self._check_schema(disk)
+            if self.read_only_reason is not None:
+                # Another machine upgraded the file meanwhile: never write
+                # this version's idea of it over a newer format.
+                raise ReadOnlyError(f"{self.read_only_reason}.")
             with self._memory:
                 merged = merge_documents(self._document, disk)
                 self._document = merged.document
@@ -473,7 +495,10 @@ class JournalStorage(Storage):
         folder = self.dirs.backup_folder(self.path)
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            target = folder / f"{time.strftime('%Y%m%d-%H%M%S')}-{time.time_ns() % 10**9:09d}.json"
+            # One clock reading for the whole name, so names sort in save order.
+            now_ns = time.time_ns()
+            stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime(now_ns // 10**9))
+            target = folder / f"{stamp}-{now_ns % 10**9:09d}.json"
             try:
                 os.link(self.path, target)
             except OSError:
