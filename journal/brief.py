@@ -141,10 +141,9 @@ def _latest_note(entries: list[dict[str, Any]], name: str) -> Note | None:
 
 def _opener(personal: str, last_personal: str | None, today: dt.date) -> str:
     # Offered in the project's words: a nudge, not a script.
-    interests = personal.strip()
+    interests = " ".join(personal.split())
     if interests:
-        first = interests.replace(";", ",").split(",")[0].strip()
-        return f"Before business, ask how things are going with {first}."
+        return f"Something outside work to open with: {interests}"
     if last_personal is None:
         return "You know little about them outside work: ask what keeps them busy lately."
     return ""

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from journal.errors import JournalError
 
-from . import commands
+from . import coach_commands, commands
 from .output import safe
 
 EPILOG = """\
@@ -156,6 +156,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("demo", help="open the app on a generated journal in a temporary folder")
     p.add_argument("--stakeholders", type=int, default=40)
     p.add_argument("--interactions", type=int, default=1200)
+    coach_commands.add_parsers(sub)
     return parser
 
 
@@ -171,7 +172,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command is None:
             return _open_app(args.file)
-        handler = getattr(commands, f"cmd_{args.command}")
+        name = f"cmd_{args.command.replace('-', '_')}"
+        handler = getattr(commands, name, None) or getattr(coach_commands, name)
         return handler(args) or 0
     except JournalError as exc:
         # Messages quote names and paths the user typed: never let them
