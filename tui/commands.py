@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from journal.changes import note_profile_changes
 from journal.clock import Clock
 from journal.dates import (
     format_ago,
@@ -140,6 +141,9 @@ def cmd_edit(args: argparse.Namespace) -> int:
         changes["tags"] = sorted(tags)
     if not changes:
         raise InputError("Nothing to change: give at least one option, e.g. --every 2w.")
+    # Remember the earlier role, organization, issues (journal.changes).
+    previous = journal.get(TABLE_STAKEHOLDERS, who.id) or {}
+    changes = note_profile_changes(previous, changes, journal.today())
     journal.update(TABLE_STAKEHOLDERS, who.id, changes)
     print(f"Updated {safe(changes.get('name', who.name))}.")
     return 0
