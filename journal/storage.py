@@ -17,6 +17,14 @@ replaced. This storage instead:
 
 The file stays a plain TinyDB document that stock ``tinydb.TinyDB(path)`` can
 open and query.
+
+For TinyDB's Table API on this storage use :class:`JournalDB`: stock TinyDB
+tables cache the next doc id and query results, which go stale when another
+process's save arrives (an insert then fails with "Document with ID ... already
+exists"). Doc ids are a detail of one copy of the file (a merge may renumber
+the records only the other side had); a record's identity is its ``id``
+field. Edits through the Table API are not versioned: edit with
+:class:`journal.journal.Journal`.
 """
 
 from __future__ import annotations
@@ -34,7 +42,9 @@ from pathlib import Path
 from typing import Any
 
 import orjson
+from tinydb import TinyDB
 from tinydb.storages import Storage
+from tinydb.table import Table
 
 from . import __version__
 from .errors import BadFileError, LockTimeout, MissingFileError, ReadOnlyError, SaveError
@@ -309,10 +319,15 @@ class JournalStorage(Storage):
     # -- TinyDB Storage API
 
     def read(self) -> Document:
+        # TinyDB reads through here: follow another process's saves, as stock
+        # JSONStorage does, for the price of one stat.
+        if self.changed_on_disk():
+            self.refresh()
         return self._document
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         with self._memory:
+            _give_ids(data)
             self._document = data
             self.generation += 1
             self._edits += 1
@@ -512,6 +527,48 @@ class JournalStorage(Storage):
     def backups(self) -> list[Path]:
         """Rolling backups of this journal, oldest first."""
         return sorted(self.dirs.backup_folder(self.path).glob("*.json"))
+
+
+def _give_ids(document: Document) -> None:
+    """Records inserted through TinyDB without an ``id`` get one: without it
+    the file would no longer open (and could not be merged)."""
+    for name, table in document.items():
+        if name == TABLE_META or not isinstance(table, dict):
+            continue
+        for record in table.values():
+            if isinstance(record, dict) and not isinstance(record.get("id"), str):
+                record["id"] = uuid.uuid4().hex
+
+
+class JournalTable(Table):
+    """A TinyDB table that follows the storage: its query cache and its next
+    doc id are dropped whenever the storage loaded or merged another version
+    of the file."""
+
+    _seen_generation: int | None = None
+
+    def _follow(self) -> None:
+        generation = getattr(self._storage, "generation", None)
+        if generation != self._seen_generation:
+            self._seen_generation = generation
+            self.clear_cache()
+            self._next_id = None
+
+    def _get_next_id(self) -> int:
+        self._follow()
+        return super()._get_next_id()
+
+    def search(self, cond: Any) -> list[Any]:
+        self._storage.read()  # may reload: then the cache is dropped
+        self._follow()
+        return super().search(cond)
+
+
+class JournalDB(TinyDB):
+    """TinyDB on a journal file: ``JournalDB(path, dirs=...)``."""
+
+    table_class = JournalTable
+    default_storage_class = JournalStorage
 
 
 def _diff_counts(before: Document, after: Document) -> dict[str, int]:
