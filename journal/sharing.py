@@ -3,8 +3,8 @@
 Suggestions use plain token overlap, no language model and no index:
 
 - a token is a lowercase run of letters or digits, at least three long, not
-  a common stop word, with a final plural ``s`` dropped (``permits`` and
-  ``permit`` match);
+  a common stop word, with a plural ending made singular (``permits`` and
+  ``permit`` match, so do ``fisheries`` and ``fishery``);
 - the item's tokens come from its title and tags; a stakeholder's from their
   tags (weight 2 per shared token) and critical issues (weight 1);
 - stakeholders with a positive score are listed, highest first, with the
@@ -39,7 +39,9 @@ def tokens(text: str) -> set[str]:
     for word in _WORD.findall(text.casefold()):
         if len(word) < 3 or word in STOP_WORDS:
             continue
-        if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        if len(word) > 4 and word.endswith("ies"):
+            word = word[:-3] + "y"
+        elif len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
             word = word[:-1]
         out.add(word)
     return out
