@@ -40,6 +40,7 @@ class FormScreen(ModalScreen[T]):
         Binding("ctrl+s", "submit", "Save", id="form.save"),
     ]
     HINT = "Enter or ctrl+s: save · Esc: cancel"
+    AUTO_FOCUS = "#form-fields Input, #form-fields TextArea"
     SUBMIT_ON_ENTER = True
 
     def __init__(self, heading: Text | str) -> None:

@@ -31,6 +31,13 @@ class GoalRow:
     achieved: bool
 
 
+def _count(row: GoalRow) -> str:
+    value, target = row.value, row.target
+    if row.raw.get("metric") == "minutes":
+        return f"{value // 60}/{target // 60}h"
+    return f"{value}/{target}" if value < 1000 else f"999+/{target}"
+
+
 class GoalList(RowList):
     COMPONENT_CLASSES: ClassVar[set[str]] = RowList.COMPONENT_CLASSES | {
         "goals--bar",
@@ -42,17 +49,17 @@ class GoalList(RowList):
         style = self.get_component_rich_style
         done_style = style("goals--done", partial=True)
         text = Text(no_wrap=True, overflow="ellipsis")
+        bar = BAR_WIDTH if width >= 40 else BAR_WIDTH // 2
         if row.raw.get("metric") is None:
             text.append("[✓]" if row.achieved else "[ ]", done_style if row.achieved else "")
-            text.append(" " * (BAR_WIDTH - 3 + 7))
+            text.append(" " * (bar - 3 + 8))
         else:
-            filled = min(BAR_WIDTH, row.value * BAR_WIDTH // max(1, row.target))
+            filled = min(bar, row.value * bar // max(1, row.target))
             text.append(
                 "█" * filled, done_style if row.achieved else style("goals--bar", partial=True)
             )
-            text.append("░" * (BAR_WIDTH - filled), style("goals--bar-empty", partial=True))
-            count = f"{row.value}/{row.target}"
-            text.append(f" {count:<6}", done_style if row.achieved else "")
+            text.append("░" * (bar - filled), style("goals--bar-empty", partial=True))
+            text.append(f" {_count(row):<7}", done_style if row.achieved else "")
         text.append(row.label, done_style if row.achieved else "")
         return text
 

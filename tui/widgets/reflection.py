@@ -86,6 +86,10 @@ class ReflectionPane(Vertical):
         self.reload(journal)
         self.options.highlighted = 1
 
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.screen.action_answer_prompt()  # type: ignore[attr-defined]
+
     def action_clear_context(self) -> None:
         self.context = []
         self.context_entry = None

@@ -38,6 +38,7 @@ class RowList(ScrollView, can_focus=True):
     DEFAULT_CSS = """
     RowList {
         overflow-x: hidden;
+        scrollbar-size-vertical: 1;
         background: transparent;
         & > .rowlist--cursor { background: $block-cursor-background; text-style: bold; }
         & > .rowlist--cursor-blurred { background: $block-cursor-blurred-background; }
