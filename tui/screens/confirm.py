@@ -30,8 +30,8 @@ class ConfirmDialog(ModalScreen[bool]):
         with Vertical(id="confirm-dialog", classes="dialog"):
             yield Static(self.question, id="confirm-question")
             with Horizontal(classes="buttons"):
-                yield Button(f"{self.yes} (y)", variant="error", id="yes")
-                yield Button(f"{self.no} (n)", id="no")
+                yield Button(f"{self.yes} (y)", variant="error", id="yes", compact=True)
+                yield Button(f"{self.no} (n)", id="no", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

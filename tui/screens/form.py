@@ -13,11 +13,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Input, Label, RadioSet, Select, Static, TextArea
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
 from journal.errors import JournalError
 
 from ..text import clean
+from ..widgets.formality import FormalityToggle
 from .confirm import ConfirmDialog
 
 T = TypeVar("T")
@@ -41,6 +42,8 @@ class FormScreen(ModalScreen[T]):
     ]
     HINT = "Enter or ctrl+s: save · Esc: cancel"
     AUTO_FOCUS = "#form-fields Input, #form-fields TextArea"
+    #: Long forms take most of the screen and scroll; short ones fit their content.
+    TALL = False
     SUBMIT_ON_ENTER = True
 
     def __init__(self, heading: Text | str) -> None:
@@ -53,14 +56,14 @@ class FormScreen(ModalScreen[T]):
     # -- layout
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="form-dialog", classes="dialog"):
+        with Vertical(id="form-dialog", classes="dialog -tall" if self.TALL else "dialog"):
             yield Label(self.heading, id="form-title")
             with VerticalScroll(id="form-fields"):
                 yield from self.fields()
             yield Static(self.HINT, id="form-hint")
             with Horizontal(classes="buttons"):
-                yield Button("Save", variant="primary", id="form-save")
-                yield Button("Cancel", id="form-cancel")
+                yield Button("Save", variant="primary", id="form-save", compact=True)
+                yield Button("Cancel", id="form-cancel", compact=True)
 
     def fields(self) -> Iterable[Widget]:  # pragma: no cover - abstract
         return ()
@@ -99,8 +102,8 @@ class FormScreen(ModalScreen[T]):
             values[widget.id or ""] = widget.value  # type: ignore[attr-defined]
         for area in self.query("#form-fields TextArea").results(TextArea):
             values[area.id or ""] = area.text
-        for radios in self.query("#form-fields RadioSet").results(RadioSet):
-            values[radios.id or ""] = radios.pressed_index
+        for toggle in self.query("#form-fields FormalityToggle").results(FormalityToggle):
+            values[toggle.id or ""] = toggle.formal
         return values
 
     @property

@@ -62,6 +62,8 @@ def parse_follow_ups(
 
 
 class InteractionForm(FormScreen[dict[str, Any]]):
+    TALL = True
+
     """Dismisses with the entry's fields, or None."""
 
     def __init__(

@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.widget import Widget
-from textual.widgets import Input, RadioButton, RadioSet, Select, Static, TextArea
+from textual.widgets import Input, Select, Static, TextArea
 
 from journal.dates import parse_date
 from journal.errors import InputError, JournalError
@@ -18,6 +18,7 @@ from journal.prompts import Prompt
 from journal.records import GOAL_METRICS
 
 from ..text import clean
+from ..widgets.formality import FormalityToggle
 from .form import FieldError, FormScreen
 
 
@@ -35,12 +36,7 @@ class QuickLogForm(FormScreen[dict[str, Any]]):
         super().__init__(Text("Quick log · ", style="bold") + Text(clean(name)))
 
     def fields(self) -> Iterable[Widget]:
-        with_radios = RadioSet(
-            RadioButton("Formal", self.formal, id="is-formal"),
-            RadioButton("Informal", not self.formal, id="is-informal"),
-            id="formality",
-        )
-        yield self.row("Kind", with_radios)
+        yield self.row("Kind", FormalityToggle(self.formal, id="formality"))
         yield from self.field("summary", "What happened", placeholder="one line, then Enter")
 
     def on_mount(self) -> None:
@@ -48,15 +44,14 @@ class QuickLogForm(FormScreen[dict[str, Any]]):
         self.query_one("#summary", Input).focus()
 
     def action_toggle_formal(self) -> None:
-        radios = self.query_one(RadioSet)
-        button_id = "is-informal" if radios.pressed_index == 0 else "is-formal"
-        self.query_one(f"#{button_id}", RadioButton).value = True
+        toggle = self.query_one(FormalityToggle)
+        toggle.formal = not toggle.formal
 
     def build(self) -> dict[str, Any]:
         summary = self.text("summary")
         if not summary:
             raise FieldError("summary", "Type a line about the contact, then Enter.")
-        return {"formal": self.query_one(RadioSet).pressed_index == 0, "summary": summary}
+        return {"formal": self.query_one(FormalityToggle).formal, "summary": summary}
 
 
 class SnoozeForm(FormScreen[str | None]):

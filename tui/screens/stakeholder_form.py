@@ -42,6 +42,8 @@ def _score(text: str, what: str, low: int, high: int | None) -> int | None:
 
 
 class StakeholderForm(FormScreen[dict[str, Any]]):
+    TALL = True
+
     """Dismisses with the profile fields (all of them), or None."""
 
     def __init__(self, original: dict[str, Any] | None = None) -> None:

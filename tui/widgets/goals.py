@@ -52,14 +52,14 @@ class GoalList(RowList):
         bar = BAR_WIDTH if width >= 40 else BAR_WIDTH // 2
         if row.raw.get("metric") is None:
             text.append("[✓]" if row.achieved else "[ ]", done_style if row.achieved else "")
-            text.append(" " * (bar - 3 + 8))
+            text.append(" " * (bar - 3 + 9))
         else:
             filled = min(bar, row.value * bar // max(1, row.target))
             text.append(
                 "█" * filled, done_style if row.achieved else style("goals--bar", partial=True)
             )
             text.append("░" * (bar - filled), style("goals--bar-empty", partial=True))
-            text.append(f" {_count(row):<7}", done_style if row.achieved else "")
+            text.append(f" {_count(row):<7} ", done_style if row.achieved else "")
         text.append(row.label, done_style if row.achieved else "")
         return text
 

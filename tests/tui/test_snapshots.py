@@ -1,0 +1,98 @@
+"""Snapshots of the screens on the seed-1 sample journal, today 2026-11-28."""
+
+from __future__ import annotations
+
+import pytest
+
+from journal.records import Stakeholder
+
+from .conftest import make_app, open_journal
+
+
+async def _no_blink(pilot) -> None:
+    for widget in pilot.app.screen.query("Input, TextArea"):
+        widget.cursor_blink = False
+    await pilot.pause()
+
+
+def _keys(*keys: str):
+    async def run(pilot) -> None:
+        await pilot.press(*keys)
+        await pilot.pause()
+        await _no_blink(pilot)
+
+    return run
+
+
+@pytest.fixture
+def sample_app(tmp_path):
+    return make_app(tmp_path)
+
+
+class TestMainScreen:
+    def test_80x24(self, snap_compare, sample_app):
+        assert snap_compare(sample_app, run_before=_no_blink, terminal_size=(80, 24))
+
+    def test_160x48(self, snap_compare, sample_app):
+        assert snap_compare(sample_app, run_before=_no_blink, terminal_size=(160, 48))
+
+    def test_due_only_sorted_by_name(self, snap_compare, sample_app):
+        assert snap_compare(sample_app, run_before=_keys("o", "r"), terminal_size=(120, 36))
+
+    def test_goals_focused(self, snap_compare, sample_app):
+        assert snap_compare(sample_app, run_before=_keys("4"), terminal_size=(120, 36))
+
+    def test_empty_journal_welcome(self, snap_compare, tmp_path):
+        app = make_app(tmp_path, sample=None)
+        assert snap_compare(app, run_before=_no_blink, terminal_size=(80, 24))
+
+    def test_markup_shown_literally(self, snap_compare, tmp_path):
+        journal = open_journal(tmp_path)
+        journal.add(
+            Stakeholder(name="[bold]Evil[/] \x1b[31mRed", organization="[i]Org", cadence_days=7)
+        )
+        app = make_app(tmp_path, sample=None)
+        assert snap_compare(app, run_before=_no_blink, terminal_size=(80, 24))
+
+
+class TestForms:
+    def test_add_stakeholder(self, snap_compare, sample_app):
+        assert snap_compare(sample_app, run_before=_keys("a"), terminal_size=(100, 34))
+
+    def test_edit_stakeholder(self, snap_compare, sample_app):
+        assert snap_compare(sample_app, run_before=_keys("e"), terminal_size=(100, 34))
+
+    def test_bad_cadence_marked(self, snap_compare, sample_app):
+        keys = ("a", *"Ana", "tab", "tab", "tab", *"soonish", "ctrl+s")
+        assert snap_compare(sample_app, run_before=_keys(*keys), terminal_size=(100, 34))
+
+    def test_quick_log(self, snap_compare, sample_app):
+        keys = ("l", *"Coffee about the plan")
+        assert snap_compare(sample_app, run_before=_keys(*keys), terminal_size=(80, 24))
+
+    def test_interaction_form(self, snap_compare, sample_app):
+        assert snap_compare(sample_app, run_before=_keys("n"), terminal_size=(100, 40))
+
+    def test_snooze(self, snap_compare, sample_app):
+        assert snap_compare(sample_app, run_before=_keys("s"), terminal_size=(80, 24))
+
+    def test_goal_form(self, snap_compare, sample_app):
+        assert snap_compare(sample_app, run_before=_keys("4", "a"), terminal_size=(100, 30))
+
+    def test_reflection_answer(self, snap_compare, sample_app):
+        keys = ("3", "enter", *"They need the numbers early")
+        assert snap_compare(sample_app, run_before=_keys(*keys), terminal_size=(100, 30))
+
+    def test_delete_confirmation(self, snap_compare, sample_app):
+        assert snap_compare(sample_app, run_before=_keys("d"), terminal_size=(80, 24))
+
+
+class TestOtherScreens:
+    def test_help(self, snap_compare, sample_app):
+        assert snap_compare(sample_app, run_before=_keys("question_mark"), terminal_size=(100, 40))
+
+    def test_entry_view(self, snap_compare, sample_app):
+        assert snap_compare(sample_app, run_before=_keys("2", "enter"), terminal_size=(100, 34))
+
+    def test_past_reflections(self, snap_compare, sample_app):
+        assert snap_compare(sample_app, run_before=_keys("3", "p"), terminal_size=(100, 34))
