@@ -122,7 +122,7 @@ def parse_document(path: Path, payload: bytes) -> Document:
             reason = "is not a text file (not UTF-8)"
         elif "end of" in str(exc).lower() or "EOF" in str(exc):
             reason = "is truncated"
-        elif "trailing" in str(exc).lower():
+        elif "content after document" in str(exc).lower() or "trailing" in str(exc).lower():
             reason = "has extra data after the journal"
         else:
             reason = "is not valid JSON"

@@ -168,11 +168,6 @@ def test_check_fails_on_a_corrupt_file_with_one_line(sj, journal, damage, says):
     assert journal.read_bytes() == broken
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="journal.storage.parse_document looks for 'trailing' in orjson's message, "
-    "which says 'unexpected content after document'",
-)
 def test_trailing_garbage_is_named_as_such(sj, journal):
     journal.write_bytes(journal.read_bytes() + b"garbage")
     assert "has extra data after the journal" in refused(sj, journal, "check")

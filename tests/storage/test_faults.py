@@ -428,32 +428,46 @@ def _valid_payload(tmp_path: Path) -> bytes:
 
 
 BAD_FILES = {
-    "empty": lambda ok: b"",
-    "blank": lambda ok: b"  \n",
-    "truncated": lambda ok: ok[: len(ok) // 2],
-    "trailing garbage": lambda ok: ok + b"garbage",
-    "a second document": lambda ok: ok + ok,
-    "not UTF-8": lambda ok: ok.replace(b"Ana Ruiz", b"Ana Ru\xefz\xff"),
-    "a JSON list": lambda ok: b"[1, 2, 3]\n",
-    "a JSON string": lambda ok: b'"journal"\n',
-    "tables that are not tables": lambda ok: b'{"stakeholders": [1, 2]}',
-    "a record that is not a record": lambda ok: ok.replace(
-        b'"_meta": {', b'"x": {"1": 5}, "_meta": {'
+    # kind: (how the file is damaged, what the message says)
+    "empty": (lambda ok: b"", "is empty"),
+    "blank": (lambda ok: b"  \n", "is empty"),
+    "truncated": (lambda ok: ok[: len(ok) // 2], "is truncated"),
+    "trailing garbage": (lambda ok: ok + b"garbage", "extra data after the journal"),
+    "a second document": (lambda ok: ok + ok, "extra data after the journal"),
+    "not UTF-8": (lambda ok: ok.replace(b"Ana Ruiz", b"Ana Ru\xefz\xff"), "not UTF-8"),
+    "a JSON list": (lambda ok: b"[1, 2, 3]\n", "not a Stakeholder Journal file"),
+    "a JSON string": (lambda ok: b'"journal"\n', "not a Stakeholder Journal file"),
+    "tables that are not tables": (
+        lambda ok: b'{"stakeholders": [1, 2]}',
+        "not a Stakeholder Journal file",
     ),
-    "a record without id": lambda ok: ok.replace(b'"id":', b'"ident":'),
-    "another app's TinyDB file": lambda ok: b'{"_default": {"1": {"name": "x", "v": 2}}}',
-    "a journal without schema": lambda ok: ok.replace(b'"schema":', b'"schemata":'),
-    "a non-integer schema": lambda ok: ok.replace(b'"schema": 1', b'"schema": "1"'),
+    "a record that is not a record": (
+        lambda ok: ok.replace(b'"_meta": {', b'"x": {"1": 5}, "_meta": {'),
+        "damaged record",
+    ),
+    "a record without id": (lambda ok: ok.replace(b'"id":', b'"ident":'), "damaged record"),
+    "another app's TinyDB file": (
+        lambda ok: b'{"_default": {"1": {"name": "x", "v": 2}}}',
+        "not a Stakeholder Journal file",
+    ),
+    "a journal without schema": (
+        lambda ok: ok.replace(b'"schema":', b'"schemata":'),
+        "no schema number",
+    ),
+    "a non-integer schema": (
+        lambda ok: ok.replace(b'"schema": 1', b'"schema": "1"'),
+        "no schema number",
+    ),
 }
 
 
-def _assert_refused(path: Path, before, capsys, command=("due",)) -> None:
+def _assert_refused(path: Path, before, capsys, command=("due",), says: str = "") -> None:
     from tui import cli
 
     with pytest.raises(BadFileError) as caught:
         Journal.open(path, dirs=LocalDirs_under(path.parent.parent / "local-g"))
     message = str(caught.value)
-    assert "\n" not in message and str(path) in message
+    assert "\n" not in message and str(path) in message and says in message
     code = cli.main(["--file", str(path), *command])
     err = capsys.readouterr().err
     assert code == 1
@@ -472,13 +486,13 @@ def xdg(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("kind", list(BAD_FILES))
 def test_bad_file_is_refused_and_left_untouched(kind, tmp_path, synced, capsys, xdg):
-    payload = BAD_FILES[kind](_valid_payload(tmp_path))
+    damage, says = BAD_FILES[kind]
     path = synced / "journal.json"
-    path.write_bytes(payload)
+    path.write_bytes(damage(_valid_payload(tmp_path)))
     os.utime(path, ns=(1_600_000_000_000_000_000, 1_600_000_000_000_000_000))
     before = snapshot(path)
-    _assert_refused(path, before, capsys)
-    _assert_refused(path, before, capsys, ("add", "Someone"))
+    _assert_refused(path, before, capsys, says=says)
+    _assert_refused(path, before, capsys, ("add", "Someone"), says=says)
 
 
 def test_a_folder_is_refused(synced, capsys, xdg):
