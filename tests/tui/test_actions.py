@@ -319,7 +319,7 @@ async def test_full_entry_form_with_follow_up_then_done(tmp_path):
         assert entry["follow_ups"][0]["due"] == "2026-12-01"
         await pilot.press("2", "enter")
         await pilot.pause()
-        await pilot.press("tab", "space")  # tick the follow-up
+        await pilot.press("space")  # tick the follow-up
         await pilot.pause()
         await pilot.press("escape")
         await settle(pilot)
@@ -494,3 +494,27 @@ async def test_read_only_journal_refuses_edits(tmp_path):
         await pilot.pause()
         assert not isinstance(app.screen, FormScreen)
         assert app.sync_state == "read-only"
+
+
+async def test_conflicted_copy_appearing_is_merged_and_announced(tmp_path):
+    import shutil
+
+    app = make_app(tmp_path, sample=(5, 20), poll_seconds=0.1)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    shutil.copy(tmp_path / "j.json", elsewhere / "j.json")
+    other = open_journal(elsewhere, device_root="laptop")
+    other.add(Stakeholder(name="Only In The Copy"))
+    messages = []
+    async with app.run_test(size=(120, 40), message_hook=messages.append) as pilot:
+        shutil.copy(elsewhere / "j.json", tmp_path / "j (1).json")
+        for _ in range(60):
+            await pilot.pause(0.05)
+            if any(r.info.name == "Only In The Copy" for r in app.screen.stakeholders.rows):
+                break
+        await settle(pilot)
+        assert any(r.info.name == "Only In The Copy" for r in app.screen.stakeholders.rows)
+        assert not (tmp_path / "j (1).json").exists()
+        notes = [str(n.message) for n in app._notifications]
+        assert any("conflicted cop" in n for n in notes)
+    assert "Only In The Copy" in {s["name"] for s in on_disk(tmp_path, TABLE_STAKEHOLDERS)}

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Label, SelectionList, Static
+from textual.widgets import Label, Static
 
 from ..text import clean, first_line
 from ..widgets.rowlist import RowList
@@ -64,27 +64,47 @@ class EntryScreen(ModalScreen[str | None]):
                 follow_ups = entry.get("follow_ups") or []
                 if follow_ups:
                     yield Static(Text("Follow-ups (space: done / not done)", style="bold"))
-                    yield SelectionList[str](
-                        *[
-                            (
-                                Text(
-                                    clean(f.get("text", ""))
-                                    + (f"  due {f['due']}" if f.get("due") else "")
-                                ),
-                                f.get("id", ""),
-                                bool(f.get("done")),
-                            )
-                            for f in follow_ups
-                        ],
-                        id="follow-ups",
-                    )
+                    yield FollowUpList(id="follow-ups")
             yield Static("e: edit · d: delete · Esc: close", id="form-hint")
 
-    @on(SelectionList.SelectionToggled, "#follow-ups")
-    def _toggled(self, event: SelectionList.SelectionToggled) -> None:
-        follow_up_id = event.selection.value
-        done = follow_up_id in event.selection_list.selected
-        self.app.set_follow_up_done(self.entry["id"], follow_up_id, done)  # type: ignore[attr-defined]
+    def on_mount(self) -> None:
+        for items in self.query(FollowUpList):
+            items.set_items([dict(f) for f in self.entry.get("follow_ups") or []])
+            items.focus()
+
+    def toggle_follow_up(self, item: dict[str, Any]) -> None:
+        item["done"] = not item.get("done")
+        self.app.set_follow_up_done(self.entry["id"], item.get("id", ""), item["done"])  # type: ignore[attr-defined]
+
+
+class FollowUpList(RowList):
+    """The entry's follow-ups: ✓ done, ○ open."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "toggle", "Done / not done", id="entry.follow-up-done"),
+    ]
+
+    DEFAULT_CSS = "FollowUpList { height: auto; max-height: 8; }"
+
+    def render_item(self, item: dict[str, Any], width: int) -> Text:
+        text = Text(no_wrap=True, overflow="ellipsis")
+        done = bool(item.get("done"))
+        text.append("✓ done " if done else "○ open ", "green" if done else "yellow")
+        text.append(clean(item.get("text", "")), "dim strike" if done else "")
+        if item.get("due"):
+            text.append(f"  due {item['due']}", "dim")
+        return text
+
+    def get_content_height(self, container, viewport, width: int) -> int:
+        return len(self.items)
+
+    def action_toggle(self) -> None:
+        if self.item is not None:
+            self.screen.toggle_follow_up(self.item)  # type: ignore[attr-defined]
+            self.refresh()
+
+    def action_select(self) -> None:
+        self.action_toggle()
 
 
 class ReflectionList(RowList):

@@ -9,7 +9,7 @@ from typing import Any
 
 from rich.text import Text
 from textual.widget import Widget
-from textual.widgets import Checkbox, Select
+from textual.widgets import Select
 
 from journal.dates import parse_date
 from journal.errors import InputError, JournalError
@@ -17,6 +17,7 @@ from journal.journal import Journal
 from journal.records import CHANNELS, FollowUp
 
 from ..text import clean
+from ..widgets.formality import Tick
 from .form import FieldError, FormScreen
 
 #: The reflective questions: field, label, placeholder.
@@ -97,12 +98,10 @@ class InteractionForm(FormScreen[dict[str, Any]]):
             placeholder="today, yesterday, 3d ago, 2026-11-02",
             check=self._check_date,
         )
-        yield self.row("", Checkbox("Formal", raw.get("formal", True), id="formal", compact=True))
+        yield self.row("", Tick("Formal", raw.get("formal", True), id="formal"))
         yield self.row(
             "",
-            Checkbox(
-                "Personal (not business)", raw.get("business") is False, id="personal", compact=True
-            ),
+            Tick("Personal (not business)", raw.get("business") is False, id="personal"),
         )
         channel = raw.get("channel") or "meeting"
         choices = list(CHANNELS) if channel in CHANNELS else [*CHANNELS, channel]

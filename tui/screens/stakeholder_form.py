@@ -7,13 +7,14 @@ from typing import Any
 
 from rich.text import Text
 from textual.widget import Widget
-from textual.widgets import Checkbox, Select
+from textual.widgets import Select
 
 from journal.dates import format_cadence, parse_cadence
 from journal.errors import InputError
 from journal.records import KINDS, STAGES
 
 from ..text import clean
+from ..widgets.formality import Tick
 from .form import FieldError, FormScreen
 
 #: Free-text profile fields: field, label, placeholder.
@@ -84,7 +85,7 @@ class StakeholderForm(FormScreen[dict[str, Any]]):
         )
         yield self.row(
             "",
-            Checkbox("Key influencer ★", bool(raw.get("key")), id="key", compact=True),
+            Tick("Key influencer ★", bool(raw.get("key")), id="key"),
         )
         yield self.row(
             "Kind",

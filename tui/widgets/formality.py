@@ -9,6 +9,7 @@ from textual import events
 from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 from textual.widget import Widget
+from textual.widgets import Checkbox
 
 
 class FormalityToggle(Widget, can_focus=True):
@@ -41,3 +42,16 @@ class FormalityToggle(Widget, can_focus=True):
 
     def on_click(self, event: events.Click) -> None:
         self.formal = event.x < len("◉ Formal ") + 1
+
+
+class Tick(Checkbox):
+    """A checkbox whose mark shows only when it is ticked, so its state reads
+    without colour too."""
+
+    def __init__(self, label: str, value: bool = False, *, id: str | None = None) -> None:
+        super().__init__(label, value, id=id, compact=True)
+        self.BUTTON_INNER = "✓" if value else " "
+
+    def watch_value(self, value: bool) -> None:
+        self.BUTTON_INNER = "✓" if value else " "
+        self.refresh()
