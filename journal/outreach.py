@@ -34,8 +34,9 @@ focus set, +0.2 for a rank from 1 to 5, +0.1 per influence point above 3
 are listed before everyone else.
 
 Cost: the cadence states and the last-contact index are the journal's own;
-the follow-ups take one pass over the raw interactions; the formal-only rule
-walks only key influencers' entries, newest first, through the index.
+the follow-ups and the formal-only rule take one pass over the raw
+interactions (cheaper than building the per-stakeholder index when a command
+runs once; :func:`formal_only_days` uses that index for one stakeholder).
 """
 
 from __future__ import annotations
@@ -179,12 +180,31 @@ def _promise_reasons(items: list[promises.PromiseItem], today: dt.date) -> list[
     return out
 
 
-def _follow_ups(journal: Any, today: dt.date, window: int) -> dict[str, list[Reason]]:
+def _scan(
+    journal: Any, today: dt.date, window: int, keys: set[str]
+) -> tuple[dict[str, list[Reason]], dict[str, tuple[str, bool]]]:
+    """One pass over the raw interactions: follow-up reasons per stakeholder,
+    and for the ``keys`` (key influencers) the day their formal-only streak
+    started (the last informal contact, or the first contact) and whether
+    there was an informal contact at all."""
     limit = (today + dt.timedelta(days=window)).isoformat()
     found: dict[str, list[Reason]] = {}
+    last_informal: dict[str, str] = {}
+    first: dict[str, str] = {}
     for entry in journal.table(TABLE_INTERACTIONS).values():
+        if entry.get("deleted"):
+            continue
+        if keys:
+            date = entry.get("date") or ""
+            informal = entry.get("formal", True) is False
+            for sid in entry.get("stakeholders") or ():
+                if sid in keys:
+                    if date < first.get(sid, "9999"):
+                        first[sid] = date
+                    if informal and date > last_informal.get(sid, ""):
+                        last_informal[sid] = date
         items = entry.get("follow_ups")
-        if not items or entry.get("deleted"):
+        if not items:
             continue
         for item in items:
             due = item.get("due")
@@ -206,7 +226,10 @@ def _follow_ups(journal: Any, today: dt.date, window: int) -> dict[str, list[Rea
                 )
             for sid in entry.get("stakeholders") or ():
                 found.setdefault(sid, []).append(reason)
-    return found
+    # With an informal contact the streak starts after it; without one, at the
+    # first contact (the same rule as formal_only_days).
+    since = {sid: (last_informal.get(sid, day), sid in last_informal) for sid, day in first.items()}
+    return found, since
 
 
 def _fold(reasons: list[Reason]) -> list[Reason]:
@@ -264,7 +287,8 @@ def reach_out_today(
     today = today or journal.today()
     raws = {r["id"]: r for r in journal.records(TABLE_STAKEHOLDERS)}
     open_promises = promises.open_by_stakeholder(journal, today)
-    follow_ups = _follow_ups(journal, today, window)
+    keys = {sid for sid, raw in raws.items() if raw.get("key")}
+    follow_ups, formal_since = _scan(journal, today, window, keys)
     out = []
     for info in journal.cadence(window=window, today=today):
         raw = raws.get(info.id)
@@ -276,9 +300,12 @@ def reach_out_today(
             reasons.append(cadence_reason)
         reasons.extend(_promise_reasons(open_promises.get(info.id, []), today))
         reasons.extend(follow_ups.get(info.id, []))
-        if raw.get("key"):
-            days = formal_only_days(journal, info.id, today)
-            if days is not None and days >= FORMAL_ONLY_DAYS:
+        streak, had_informal = formal_since.get(info.id, ("", False))
+        since = _day(streak)
+        # A formal contact must follow the last informal one.
+        if since is not None and (not had_informal or (info.last_contact or "") > streak):
+            days = (today - since).days
+            if days >= FORMAL_ONLY_DAYS:
                 text = f"key influencer, only formal contact for {days} days"
                 reasons.append(Reason("formal-only", text, 1.5))
         if info.last_contact and changes.changed_since(raw, "role", info.last_contact):

@@ -182,3 +182,25 @@ def test_when_label():
     assert outreach.when_label(TODAY.replace(day=29), TODAY) == "tomorrow"
     assert outreach.when_label(TODAY.replace(day=30), TODAY) == "Monday"
     assert outreach.when_label(TODAY.replace(month=12, day=5), TODAY) == "Dec 5"
+
+
+def test_one_pass_formal_only_rule_matches_the_index_rule(book):
+    import random
+
+    rng = random.Random(3)
+    people = [book.person(f"K{n}", key=True) for n in range(30)]
+    for _ in range(300):
+        who = rng.sample(people, rng.choice((1, 1, 2)))
+        book.log(who, days_ago(rng.randint(0, 200)), formal=rng.random() < 0.85)
+    found = {s.id: s.reason_texts for s in outreach.reach_out_today(book.j)}
+    for sid in people:
+        days = outreach.formal_only_days(book.j, sid, TODAY)
+        expected = f"key influencer, only formal contact for {days} days"
+        flagged = expected in found.get(sid, [])
+        assert flagged == (days is not None and days >= outreach.FORMAL_ONLY_DAYS), sid
+
+
+def test_a_single_formal_contact_long_ago_counts(book):
+    key = book.person("Key", key=True)
+    book.log(key, days_ago(70))
+    assert by_name(book)["Key"].reason_texts == ["key influencer, only formal contact for 70 days"]
