@@ -78,6 +78,10 @@ class MainScreen(PeopleActions, GoalActions, Screen[None]):
         self.refresh_data()
         self.stakeholders.focus_main()
 
+    def on_resize(self) -> None:
+        # On a wide terminal the journal deserves as much room as the list.
+        self.set_class(self.size.width >= 140, "-wide")
+
     # -- showing the journal
 
     def refresh_data(self) -> None:
