@@ -114,6 +114,11 @@ class Journal:
             journal.copies_on_open = journal.merge_conflicted_copies()
         else:
             journal.copies_on_open = CopiesReport()
+        if storage.recovered is not None and storage.unsaved:
+            # The file lacked versions this machine had saved (an older copy
+            # was put in its place): write them back at once, so that the
+            # sync client spreads the repaired file, not the older one.
+            journal.save()
         return journal
 
     created: bool = False

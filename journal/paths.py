@@ -25,7 +25,7 @@ class LocalDirs:
     """The local folders; build with :meth:`default` or point at a test folder."""
 
     data: Path  # default journal location
-    state: Path  # device identity, known journals
+    state: Path  # device identity, known journals, last saved versions
     cache: Path  # lock files
     backups: Path  # rolling backups and merged conflicted copies
     config: Path  # user settings (key bindings, theme)
@@ -71,6 +71,11 @@ class LocalDirs:
 
     def merged_copies_folder(self, journal: Path) -> Path:
         return self.backup_folder(journal) / "merged-copies"
+
+    def last_saved_file(self, journal: Path) -> Path:
+        """This machine's last saved version of the journal: merged back in
+        when the file turns up without it (an older copy put in its place)."""
+        return self.state / "last-saved" / f"{self.journal_key(journal)}.json"
 
     def device(self) -> str:
         """This machine's device id: created once, kept in the state folder."""

@@ -257,6 +257,9 @@ class JournalStorage(Storage):
         self._edits = 0  # bumped on every change in memory
         self._saved_edits = 0
         self.last_error: str | None = None
+        #: What the file lacked of this machine's last saved version, merged
+        #: back on open (see :meth:`_merge_last_saved`); None when nothing.
+        self.recovered: MergeResult | None = None
         self._memory = threading.RLock()
         self._identity: FileIdentity | None = None
         self._document: Document = self._open(create)
@@ -298,7 +301,65 @@ class JournalStorage(Storage):
                 "writable to save changes"
             )
         self._remember(document)
+        if self.read_only_reason is None:
+            document = self._merge_last_saved(document)
         return document
+
+    def _merge_last_saved(self, document: Document) -> Document:
+        """Fold back what this machine last saved (or last found complete) if
+        the file lacks it.
+
+        A journal replaced by an older copy (a backup restored by hand, a sync
+        client rolling a file back) is not a conflict for the sync client: it
+        is just the newest change, so it would silently drop everything newer,
+        and the next save would spread the loss to every other machine. The
+        merge keeps tombstones, so nothing deleted comes back either."""
+        keep = self.dirs.last_saved_file(self.path)
+        if self._identity is not None and self._identity.same_stat(FileIdentity.of(keep)):
+            return document  # the very file this machine last saved or checked
+        try:
+            saved, _identity = read_file(keep)
+        except (BadFileError, MissingFileError):
+            return document  # none yet, or unusable: it must never stop an open
+        if self.store_id_of(saved) != self.store_id_of(document):
+            return document
+        result = merge_documents(document, saved)
+        if not result.total:
+            self._keep_last_saved()  # the file holds all of it: remember this one
+            return document
+        self.recovered = result
+        self._edits += 1  # unsaved: the file must get them back
+        self.generation += 1
+        return result.document
+
+    def _keep_last_saved(self, payload: bytes | None = None) -> None:
+        """Remember the journal file as it is now (a hard link, free), or else
+        ``payload``, the bytes just written; never fails a save."""
+        keep = self.dirs.last_saved_file(self.path)
+        tmp = keep.with_name(f".{keep.name}.{os.getpid()}.tmp")
+        try:
+            keep.parent.mkdir(parents=True, exist_ok=True)
+            with contextlib.suppress(FileNotFoundError):
+                tmp.unlink()
+            try:
+                os.link(self.path, tmp)
+                # A sync client may have replaced the file since: keep only
+                # the version this process knows.
+                linked = self._identity is not None and self._identity.same_stat(
+                    FileIdentity.of(tmp)
+                )
+            except OSError:
+                linked = False
+            if not linked:
+                with contextlib.suppress(FileNotFoundError):
+                    tmp.unlink()
+                if payload is None:
+                    return
+                tmp.write_bytes(payload)
+            os.replace(tmp, keep)
+        except OSError:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
 
     def _check_schema(self, document: Document) -> None:
         schema = meta_of(document).get("schema", 0)
@@ -500,6 +561,7 @@ class JournalStorage(Storage):
             self._saved_edits = edits
             self.last_error = None
         self._remember(self._document)
+        self._keep_last_saved(payload)
         return merged
 
     def _backup_current(self) -> None:
