@@ -306,60 +306,66 @@ class JournalStorage(Storage):
         return document
 
     def _merge_last_saved(self, document: Document) -> Document:
-        """Fold back what this machine last saved (or last found complete) if
-        the file lacks it.
+        """Fold back what this machine last saved if the file lacks it.
 
         A journal replaced by an older copy (a backup restored by hand, a sync
         client rolling a file back) is not a conflict for the sync client: it
         is just the newest change, so it would silently drop everything newer,
         and the next save would spread the loss to every other machine. The
         merge keeps tombstones, so nothing deleted comes back either."""
-        keep = self.dirs.last_saved_file(self.path)
-        if self._identity is not None and self._identity.same_stat(FileIdentity.of(keep)):
-            return document  # the very file this machine last saved or checked
+        if self._identity is None or self._holds_last_saved(self._identity):
+            return document
         try:
-            saved, _identity = read_file(keep)
+            saved, _identity = read_file(self.dirs.last_saved_file(self.path))
         except (BadFileError, MissingFileError):
             return document  # none yet, or unusable: it must never stop an open
         if self.store_id_of(saved) != self.store_id_of(document):
             return document
         result = merge_documents(document, saved)
         if not result.total:
-            self._keep_last_saved()  # the file holds all of it: remember this one
+            self._mark_holds_last_saved(self._identity)  # skip the merge next time
             return document
         self.recovered = result
         self._edits += 1  # unsaved: the file must get them back
         self.generation += 1
         return result.document
 
-    def _keep_last_saved(self, payload: bytes | None = None) -> None:
-        """Remember the journal file as it is now (a hard link, free), or else
-        ``payload``, the bytes just written; never fails a save."""
+    def _holds_last_saved(self, identity: FileIdentity) -> bool:
+        """Is the file with this identity known to hold the last saved version?"""
+        mark = self.dirs.last_saved_file(self.path).with_suffix(".held-by")
+        try:
+            return mark.read_text().split() == [str(identity.size), str(identity.digest)]
+        except OSError:
+            return False
+
+    def _mark_holds_last_saved(self, identity: FileIdentity) -> None:
+        mark = self.dirs.last_saved_file(self.path).with_suffix(".held-by")
+        tmp = mark.with_name(f".{mark.name}.{os.getpid()}.tmp")
+        try:
+            tmp.write_text(f"{identity.size} {identity.digest}\n")
+            os.replace(tmp, mark)
+        except OSError:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+
+    def _keep_last_saved(self, payload: bytes, identity: FileIdentity | None) -> None:
+        """Keep a copy of the bytes just saved; never fails a save. A copy,
+        not a hard link: restoring a backup with ``cp`` writes into the
+        journal's own inode, and would overwrite a link with the older copy."""
         keep = self.dirs.last_saved_file(self.path)
         tmp = keep.with_name(f".{keep.name}.{os.getpid()}.tmp")
         try:
             keep.parent.mkdir(parents=True, exist_ok=True)
             with contextlib.suppress(FileNotFoundError):
-                tmp.unlink()
-            try:
-                os.link(self.path, tmp)
-                # A sync client may have replaced the file since: keep only
-                # the version this process knows.
-                linked = self._identity is not None and self._identity.same_stat(
-                    FileIdentity.of(tmp)
-                )
-            except OSError:
-                linked = False
-            if not linked:
-                with contextlib.suppress(FileNotFoundError):
-                    tmp.unlink()
-                if payload is None:
-                    return
-                tmp.write_bytes(payload)
+                keep.with_suffix(".held-by").unlink()
+            tmp.write_bytes(payload)
             os.replace(tmp, keep)
         except OSError:
             with contextlib.suppress(OSError):
                 tmp.unlink()
+            return
+        if identity is not None:
+            self._mark_holds_last_saved(identity)
 
     def _check_schema(self, document: Document) -> None:
         schema = meta_of(document).get("schema", 0)
@@ -561,7 +567,7 @@ class JournalStorage(Storage):
             self._saved_edits = edits
             self.last_error = None
         self._remember(self._document)
-        self._keep_last_saved(payload)
+        self._keep_last_saved(payload, identity)
         return merged
 
     def _backup_current(self) -> None:
