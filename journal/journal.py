@@ -48,6 +48,7 @@ class CopyOutcome:
     service: str
     merged: bool
     changed: int = 0
+    tables: dict[str, int] = field(default_factory=dict)  # table -> records changed
     reason: str = ""
     moved_to: Path | None = None
 
@@ -415,6 +416,7 @@ class Journal:
             result = self.storage.merge_in(document)
             outcome.merged = True
             outcome.changed = result.total
+            outcome.tables = dict(result.changed)
         if not report.merged:
             return report
         self._require_writable()

@@ -6,8 +6,10 @@ import argparse
 import datetime as dt
 import sys
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
+from journal.conflicts import find_conflicted_copies
 from journal.errors import JournalError
 from journal.hlc import format_stamp
 from journal.journal import Journal
@@ -16,26 +18,71 @@ from journal.records import RECORD_TABLES, TABLE_INTERACTIONS, TABLE_STAKEHOLDER
 from .output import print_json, safe
 
 
+def _future_stamps(journal: Journal) -> list[dict[str, str]]:
+    """Records with a stamp (of any of their versions) more than a day ahead
+    of this machine's clock: a machine whose clock was wrong wrote them."""
+    horizon = format_stamp(journal.clock.now() + dt.timedelta(days=1))
+    found = []
+    for name in RECORD_TABLES:
+        for record in journal.table(name).values():
+            stamps = [record.get("created_at") or "", record.get("updated_at") or ""]
+            stamps += [v.get("updated_at") or "" for v in record.get("history", ())]
+            latest = max(stamps)
+            if latest > horizon:
+                found.append({"table": name, "id": record["id"], "stamp": latest})
+    return found
+
+
+def _copies(journal: Journal) -> list[dict[str, Any]]:
+    """The conflicted copies found next to the journal and what became of them."""
+    copies = [
+        {
+            "file": str(c.path),
+            "service": c.service,
+            "merged": c.merged,
+            "records_changed": c.changed,
+            "tables": c.tables,
+            "moved_to": str(c.moved_to) if c.moved_to else None,
+            "reason": c.reason,
+        }
+        for c in journal.copies_on_open.copies
+    ]
+    if journal.read_only_reason and not copies:
+        copies = [
+            {
+                "file": str(c.path),
+                "service": c.service,
+                "merged": False,
+                "records_changed": 0,
+                "tables": {},
+                "moved_to": None,
+                "reason": "left in place: the journal is open read-only",
+            }
+            for c in find_conflicted_copies(journal.path)
+        ]
+    return copies
+
+
+def _counted(tables: dict[str, int]) -> str:
+    return ", ".join(f"{n} {name}" for name, n in tables.items()) or "nothing new"
+
+
 def inspect(journal: Journal) -> dict[str, Any]:
     """Findings about an open journal: problems make the check fail, notes do not."""
     problems: list[str] = []
     notes: list[str] = []
     counts: dict[str, int] = {}
-    horizon = format_stamp(journal.clock.now() + dt.timedelta(days=1))
-    future: list[str] = []
     for name in RECORD_TABLES:
         table = journal.table(name)
         counts[name] = sum(1 for r in table.values() if not r.get("deleted"))
         duplicates = [rid for rid, n in Counter(r["id"] for r in table.values()).items() if n > 1]
         if duplicates:
             problems.append(f"{name}: {len(duplicates)} ids appear twice (e.g. {duplicates[0]})")
-        for record in table.values():
-            if record.get("updated_at", "") > horizon:
-                future.append(f"{name}/{record['id'][:8]} stamped {record['updated_at']}")
+    future = _future_stamps(journal)
     if future:
         notes.append(
             f"{len(future)} records carry a time more than a day ahead (a machine's clock was "
-            f"wrong?): " + "; ".join(future[:5])
+            f"wrong?): " + "; ".join(f"{f['table']}/{f['id'][:8]} {f['stamp']}" for f in future[:5])
         )
     known = {r["id"] for r in journal.table(TABLE_STAKEHOLDERS).values()}
     orphans = sum(
@@ -51,16 +98,26 @@ def inspect(journal: Journal) -> dict[str, Any]:
         notes.append(
             f"{conflicts} records kept the losing side of a concurrent edit in their history"
         )
-    for outcome in journal.copies_on_open.copies:
-        if outcome.merged:
+    copies = _copies(journal)
+    for copy in copies:
+        name = Path(copy["file"]).name
+        if copy["merged"]:
             notes.append(
-                f"merged conflicted copy {outcome.path.name} ({outcome.service}, "
-                f"{outcome.changed} records); moved to {outcome.moved_to}"
+                f"merged conflicted copy {name} ({copy['service']}): "
+                f"{_counted(copy['tables'])}; moved to {copy['moved_to']}"
             )
         else:
-            notes.append(f"conflicted copy {outcome.path.name} {outcome.reason}")
+            notes.append(f"conflicted copy {name} ({copy['service']}) {copy['reason']}")
+    recovered = journal.storage.recovered
+    merged_back = dict(recovered.changed) if recovered is not None else {}
+    if merged_back:
+        notes.append(
+            "the file lacked versions this machine had saved (an older copy put in its "
+            f"place?); merged back and saved: {_counted(merged_back)}"
+        )
     if journal.read_only_reason:
         notes.append(journal.read_only_reason)
+    dirs = journal.storage.dirs
     return {
         "file": str(journal.path),
         "store_id": journal.store_id,
@@ -68,7 +125,17 @@ def inspect(journal: Journal) -> dict[str, Any]:
         "records": counts,
         "problems": problems,
         "notes": notes,
+        "conflicted_copies": copies,
+        "merged_back": merged_back,
+        "future": future,
         "backups": [str(p) for p in journal.storage.backups()],
+        "local": {
+            "backups": str(dirs.backup_folder(journal.path)),
+            "merged_copies": str(dirs.merged_copies_folder(journal.path)),
+            "last_saved": str(dirs.last_saved_file(journal.path)),
+            "lock": str(dirs.lock_file(journal.path)),
+            "device": journal.device,
+        },
     }
 
 
@@ -92,8 +159,10 @@ def run_check(args: argparse.Namespace) -> int:
             print(f"  problem: {safe(problem)}")
         for note in report["notes"]:
             print(f"  note: {safe(note)}")
-        if report["backups"]:
-            print(
-                f"  backups: {len(report['backups'])} in {safe(report['backups'][-1].rsplit('/', 1)[0])}"
-            )
+        local = report["local"]
+        print(f"  backups: {len(report['backups'])} in {safe(local['backups'])}")
+        print(
+            f"  on this machine only: merged copies in {safe(local['merged_copies'])}, "
+            f"last saved version {safe(local['last_saved'])}, lock {safe(local['lock'])}"
+        )
     return 0 if report["sound"] else 1

@@ -14,10 +14,15 @@ _HERE = Path(__file__).parent
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    # Whatever is collected here needs the daemons: make sure `-m "not sync"`
-    # deselects it even if a module forgot its marker.
+    # Whatever here runs the daemons is marked, so that `-m "not sync"`
+    # deselects it even if a module forgot its marker; tests here that need
+    # no daemon (e.g. test_check_report.py) stay in the quick run.
     for item in items:
-        if _HERE in item.path.parents and item.get_closest_marker("sync") is None:
+        if (
+            _HERE in item.path.parents
+            and "sync_pair" in getattr(item, "fixturenames", ())
+            and item.get_closest_marker("sync") is None
+        ):
             item.add_marker(pytest.mark.sync)
 
 
