@@ -112,7 +112,7 @@ class ReflectionList(RowList):
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(str(item.get("date", ""))[:10], "bold")
         text.append(" ")
-        text.append(first_line(item.get("answer")))
+        text.append(first_line(str(item.get("answer") or "")[:width]))
         return text
 
 

@@ -17,6 +17,7 @@ from journal.journal import Journal
 from journal.records import TABLE_GOALS, TABLE_INTERACTIONS, TABLE_SHARES
 
 from ..text import clean
+from .line import Line
 from .rowlist import RowList
 
 BAR_WIDTH = 10
@@ -60,7 +61,7 @@ class GoalList(RowList):
             )
             text.append("░" * (bar - filled), style("goals--bar-empty", partial=True))
             text.append(f" {_count(row):<7} ", done_style if row.achieved else "")
-        text.append(row.label, done_style if row.achieved else "")
+        text.append(row.label[:width], done_style if row.achieved else "")
         return text
 
 
@@ -80,7 +81,7 @@ class GoalsPane(Vertical):
         self.month = ""
 
     def compose(self) -> ComposeResult:
-        yield Static(id="goals-summary")
+        yield Line(id="goals-summary")
         yield GoalList(id="goal-list")
         yield Static(id="goals-empty")
 
@@ -116,7 +117,7 @@ class GoalsPane(Vertical):
         done = sum(1 for r in rows if r.achieved)
         summary.append(f" · {done}/{len(rows)} reached")
         summary.append(f" · {counts.informal} informal, {counts.formal} formal")
-        self.query_one("#goals-summary", Static).update(summary)
+        self.query_one("#goals-summary", Line).update(summary)
         empty = self.query_one("#goals-empty", Static)
         empty.display = not rows
         if not rows:

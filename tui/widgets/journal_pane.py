@@ -8,12 +8,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Static
 
 from journal.dates import format_ago
 from journal.journal import Journal
 
 from ..text import clean, first_line
+from .line import Line
 from .rowlist import RowList
 
 
@@ -42,9 +42,11 @@ class EntryList(RowList):
         else:
             text.append(" F " if formal else " I ", kind_style)
         if self.show_names:
-            who = ", ".join(clean(self.names.get(s, "?")) for s in entry.get("stakeholders", ()))
+            who = ", ".join(clean(self.names.get(s, "?")) for s in entry.get("stakeholders", ()))[
+                :width
+            ]
             text.append(who + ": ", style("entries--who", partial=True))
-        text.append(first_line(entry.get("summary")))
+        text.append(first_line(str(entry.get("summary") or "")[:width]))
         open_items = sum(1 for f in entry.get("follow_ups") or () if not f.get("done"))
         if open_items:
             text.append(f"  ⚑{open_items}", style("entries--informal", partial=True))
@@ -68,7 +70,7 @@ class JournalPane(Vertical):
         self.stakeholder: dict[str, Any] | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(id="journal-summary")
+        yield Line(id="journal-summary")
         yield EntryList(id="entry-list")
 
     @property
@@ -106,7 +108,7 @@ class JournalPane(Vertical):
             summary.append(f" · last {format_ago(entries[0].get('date'), journal.today())}")
         elif not self.show_all and stakeholder is not None:
             summary.append(" · press n to log the first contact")
-        self.query_one("#journal-summary", Static).update(summary)
+        self.query_one("#journal-summary", Line).update(summary)
 
     def action_toggle_all(self) -> None:
         self.show_all = not self.show_all

@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import OptionList, Static
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from journal import prompts
@@ -17,6 +17,7 @@ from journal.journal import Journal
 from journal.records import TABLE_REFLECTIONS
 
 from ..text import clean, first_line
+from .line import Line
 
 
 class ReflectionPane(Vertical):
@@ -37,7 +38,7 @@ class ReflectionPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield OptionList(id="prompt-list")
-        yield Static(id="past-summary")
+        yield Line(id="past-summary")
 
     @property
     def options(self) -> OptionList:
@@ -74,7 +75,7 @@ class ReflectionPane(Vertical):
             summary.append(" · last: ")
             summary.append(first_line(answered[0].get("answer")), "italic")
         summary.append(" · p: past")
-        self.query_one("#past-summary", Static).update(summary)
+        self.query_one("#past-summary", Line).update(summary)
 
     def show_context(
         self, journal: Journal, entry: dict[str, Any], stakeholder: dict[str, Any] | None

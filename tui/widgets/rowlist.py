@@ -81,12 +81,27 @@ class RowList(ScrollView, can_focus=True):
         """Show ``items`` (kept by reference, never copied)."""
         before = self.item
         self._items = items
-        self.virtual_size = Size(0, len(items))
+        self._resize_virtual(len(items))
         target = self.cursor if cursor is None else cursor
         self.cursor = max(0, min(target, len(items) - 1))
         if self.item is not before:
             self.post_message(self.Highlighted(self, self.item))
         self.refresh()
+
+    def _resize_virtual(self, count: int) -> None:
+        size = Size(0, count)
+        if size == self.virtual_size:
+            return
+        height = self.scrollable_content_region.height
+        same_bars = (count > height) == (self.virtual_size.height > height)
+        if self.is_mounted and (same_bars or self.styles.overflow_y == "scroll"):
+            # Same scrollbars as before: a new layout of the whole screen (what
+            # assigning virtual_size does) would only cost time on every move
+            # through the stakeholders, so update the scroll range in place.
+            self.set_reactive(RowList.virtual_size, size)
+            self._scroll_update(size)
+        else:
+            self.virtual_size = size
 
     def render_item(self, item: Any, width: int) -> Text:  # pragma: no cover - abstract
         return Text(str(item))

@@ -20,6 +20,7 @@ from journal.journal import Journal
 from journal.records import TABLE_STAKEHOLDERS
 
 from ..text import clean
+from .line import Line
 from .rowlist import RowList
 
 #: Sort orders: key, label.
@@ -116,7 +117,9 @@ class StakeholderList(RowList):
             _fit(clean(info.name), name_width), state_style if info.state == OVERDUE else ""
         )
         if show_org:
-            text.append(_fit(clean(row.raw.get("organization") or ""), org_width), dim)
+            text.append(
+                _fit(clean(str(row.raw.get("organization") or "")[:org_width]), org_width), dim
+            )
         text.append(_fit(last, 9, right=True), dim)
         text.append(_fit(due, 9, right=True), state_style)
         return text
@@ -159,7 +162,7 @@ class StakeholderPane(Vertical):
             id="filter",
             compact=True,
         )
-        yield Static(id="stakeholder-summary")
+        yield Line(id="stakeholder-summary")
         yield StakeholderList(id="stakeholder-list")
         yield Static(Text(WELCOME), id="welcome")
 
@@ -213,7 +216,7 @@ class StakeholderPane(Vertical):
             summary.append(" · due only", "bold")
         if self.overdue:
             summary.append(f" · ! {self.overdue} overdue")
-        self.query_one("#stakeholder-summary", Static).update(summary)
+        self.query_one("#stakeholder-summary", Line).update(summary)
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self) -> None:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.widgets import Static
 
 from ..text import clean
+from .line import Line
 
 #: Sync state → (symbol, style).
 SYNC_STATES = {
@@ -18,7 +18,7 @@ SYNC_STATES = {
 }
 
 
-class StatusLine(Static):
+class StatusLine(Line):
     """One line at the top of the main screen."""
 
     def show(
