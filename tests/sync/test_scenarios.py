@@ -7,8 +7,8 @@ the synced folder (``pair/a/journal.json`` or ``pair/b/journal.json``), and the
 same fixed ``SJ_TODAY``. Every assertion reads either ``sj ... --json`` or the
 files themselves with the standard ``json`` module, as any TinyDB program would.
 
-Scenario 5 (the terminal app open on one side) is not here: ``tui/app.py`` is
-still a placeholder without the journal screens or forms to drive.
+Scenario 5 runs the terminal app itself on side b, in this process (Pilot,
+headless), with b's folders, while a's ``sj`` processes write.
 """
 
 from __future__ import annotations
@@ -528,3 +528,75 @@ def test_restoring_an_older_copy_loses_nothing_and_revives_nothing(
         assert by_name(doc, "Ana Ruiz")["notes"] == "edited on b while a was offline"
     for side in (a, b):
         assert [p["name"] for p in side.json("list")] == ["Ana Ruiz", "Chloé Martin"]
+
+
+# -- 5. the terminal app open on one side
+
+
+def test_the_open_app_shows_the_other_machines_contacts_and_keeps_a_form(
+    sync_pair: SyncPair, sides: tuple[Side, Side], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import asyncio
+
+    from journal.clock import Clock
+    from journal.journal import Journal
+    from journal.paths import LocalDirs
+    from tui.app import StakeholderJournalApp
+    from tui.config import Settings
+    from tui.screens.form import FormScreen
+    from tui.widgets.stakeholders import StakeholderList
+
+    a, b = sides
+    a.run("add", "Ana Ruiz", "--every", "2w")
+    a.run("log", "ana", "--on", "3w ago", "An old call")
+    sync_pair.wait()
+    # This process is machine b: its folders, its device id, its clock.
+    for name, value in b.env().items():
+        if name.startswith(("SJ_", "XDG_")):
+            monkeypatch.setenv(name, value)
+    dirs = LocalDirs.default()
+    assert dirs.state.is_relative_to(b.home)
+    journal = Journal.open(b.journal, clock=Clock.from_env(), dirs=dirs)
+    app = StakeholderJournalApp(journal, settings=Settings(path=b.home / "config.toml"))
+
+    def shown() -> dict[str, str | None]:
+        rows = app.main.query_one(StakeholderList).items
+        return {row.info.name: row.info.last_contact for row in rows}
+
+    async def drive() -> float:
+        async with app.run_test(size=(120, 40)) as pilot:
+            assert shown() == {"Ana Ruiz": "2026-11-07"}
+            await pilot.press("a")  # the add-stakeholder form, left half typed
+            await pilot.pause()
+            assert isinstance(app.screen, FormScreen)
+            await pilot.press(*"Zoe Fro")
+            form = app.screen
+
+            await asyncio.to_thread(a.run, "log", "ana", "Call logged on a")
+            await asyncio.to_thread(a.run, "add", "Ben From A")
+            t0 = time.monotonic()
+            while shown() != {"Ana Ruiz": TODAY, "Ben From A": None}:
+                assert time.monotonic() - t0 < 10, f"the app still shows {shown()}"
+                await pilot.pause(0.1)
+            delay = time.monotonic() - t0
+
+            assert app.screen is form, "the form was closed by the reload"
+            await pilot.press(*"m B")
+            assert app.screen.query_one("#name").value == "Zoe From B"
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert not isinstance(app.screen, FormScreen)
+            assert not journal.unsaved and app.sync_state == "saved"
+            assert "Zoe From B" in shown()
+            await pilot.press("q")
+            return delay
+
+    delay = asyncio.run(drive())
+    print(f"\na's sj log -> shown in the app on b: {delay:.2f}s")
+    sync_pair.wait()
+    doc = assert_converged(sync_pair, a, b)
+    assert names(doc) == ["Ana Ruiz", "Ben From A", "Zoe From B"]
+    assert summaries(doc) == ["An old call", "Call logged on a"]
+    assert [p["name"] for p in a.json("list")] == ["Ana Ruiz", "Ben From A", "Zoe From B"]
