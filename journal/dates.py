@@ -11,8 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-import pendulum
-
 from .errors import InputError
 
 _DATE_FORMS = "use YYYY-MM-DD, today, yesterday, 3d ago, 2w ago, in 3d or a weekday name."
@@ -96,6 +94,8 @@ def _shift(today: dt.date, amount: int, unit: str) -> dt.date:
     try:
         if unit[0] == "m":
             # Calendar months, clamped at the month's end (Mar 31 - 1m = Feb 28).
+            import pendulum  # only month arithmetic needs it; keeps start-up fast
+
             moved = pendulum.date(today.year, today.month, today.day).add(months=amount)
             return dt.date(moved.year, moved.month, moved.day)
         days = amount * (7 if unit[0] == "w" else 1)

@@ -9,8 +9,8 @@ worker thread).
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
+import operator
 import os
 import shutil
 from collections.abc import Iterator
@@ -38,6 +38,7 @@ from .resolve import resolve_stakeholder
 from .storage import JournalStorage, meta_of, read_file
 
 Raw = dict[str, Any]
+_DATE_THEN_CREATED = operator.itemgetter("date", "created_at")
 
 
 @dataclass
@@ -83,6 +84,7 @@ class Journal:
         self.clock = clock
         self._generation = -1
         self._doc_ids: dict[str, dict[str, str]] = {}
+        self._next_doc: dict[str, int] = {}
         self._by_stakeholder: dict[str, list[Raw]] | None = None
         self._all_interactions: list[Raw] | None = None
         self._last_contact: dict[str, str] | None = None
@@ -110,7 +112,7 @@ class Journal:
             path.parent.mkdir(parents=True, exist_ok=True)
         storage = JournalStorage(path, dirs=dirs, create=True, read_only=read_only)
         journal = cls(storage, clock or Clock.from_env())
-        journal.created = explicit and storage.generation == 0 and not storage.backups()
+        journal.created = storage.created_file
         if merge_copies and not storage.read_only:
             journal.copies_on_open = journal.merge_conflicted_copies()
         else:
@@ -159,6 +161,15 @@ class Journal:
         doc_id = self._doc_index(name).get(record_id)
         return None if doc_id is None else self.table(name).get(doc_id)
 
+    def _next_doc_id(self, name: str) -> int:
+        self._check_generation()
+        next_id = self._next_doc.get(name)
+        if next_id is None:
+            table = self.table(name)
+            next_id = max((int(k) for k in table if k.isdigit()), default=0) + 1
+        self._next_doc[name] = next_id + 1
+        return next_id
+
     def _doc_index(self, name: str) -> dict[str, str]:
         self._check_generation()
         index = self._doc_ids.get(name)
@@ -171,6 +182,7 @@ class Journal:
         if self._generation != self.storage.generation:
             self._generation = self.storage.generation
             self._doc_ids.clear()
+            self._next_doc.clear()
             self._by_stakeholder = None
             self._all_interactions = None
             self._last_contact = None
@@ -232,22 +244,53 @@ class Journal:
         return due
 
     @staticmethod
-    def _newest_first(record: Raw) -> tuple[str, str, str]:
-        return (record.get("date", ""), record.get("time") or "", record.get("created_at", ""))
+    def _newest_first(record: Raw) -> tuple[str, str]:
+        return (record.get("date", ""), record.get("created_at", ""))
+
+    @classmethod
+    def _sort_newest_first(cls, entries: list[Raw]) -> None:
+        try:
+            # A C-level key: the sort of 50,000 entries is most of the cost.
+            entries.sort(key=_DATE_THEN_CREATED, reverse=True)
+        except (KeyError, TypeError):  # a hand-edited record without a date
+            entries.sort(key=cls._newest_first, reverse=True)
 
     def _interaction_index(self) -> dict[str, list[Raw]]:
         self._check_generation()
         if self._by_stakeholder is None:
             index: dict[str, list[Raw]] = {}
+            last: dict[str, str] = {}
             for record in self.table(TABLE_INTERACTIONS).values():
                 if record.get("deleted"):
                     continue
+                date = record.get("date") or ""
                 for sid in record.get("stakeholders", ()):
-                    index.setdefault(sid, []).append(record)
+                    entries = index.get(sid)
+                    if entries is None:
+                        index[sid] = [record]
+                    else:
+                        entries.append(record)
+                    if date > last.get(sid, ""):
+                        last[sid] = date
             for entries in index.values():
-                entries.sort(key=self._newest_first, reverse=True)
+                self._sort_newest_first(entries)
             self._by_stakeholder = index
+            if self._last_contact is None:
+                self._last_contact = last
         return self._by_stakeholder
+
+    def build_indexes(self) -> None:
+        """Build the per-stakeholder and all-entries indexes now (an app does
+        it once at start, off the UI thread) rather than on first use."""
+        self._interaction_index()
+        self.interactions_of(None)
+
+    def drop_indexes(self) -> None:
+        """Forget every index; they are rebuilt on next use. For callers that
+        replaced the document from another thread."""
+        with self.storage.memory_lock:
+            self._generation = -1
+            self._check_generation()
 
     def interactions_of(self, stakeholder_id: str | None) -> list[Raw]:
         """Raw interactions of one stakeholder (or all, for None), newest first.
@@ -257,9 +300,9 @@ class Journal:
             return self._interaction_index().get(stakeholder_id, [])
         self._check_generation()
         if self._all_interactions is None:
-            self._all_interactions = sorted(
-                self.records(TABLE_INTERACTIONS), key=self._newest_first, reverse=True
-            )
+            entries = list(self.records(TABLE_INTERACTIONS))
+            self._sort_newest_first(entries)
+            self._all_interactions = entries
         return self._all_interactions
 
     def interaction(self, record_id: str) -> Interaction:
@@ -309,7 +352,7 @@ class Journal:
         self._stamp(raw, None)
         with self.storage.memory_lock:
             table = self.table(record.table)
-            doc_id = str(max((int(k) for k in table), default=0) + 1)
+            doc_id = str(self._next_doc_id(record.table))
             table[doc_id] = raw
             self._doc_index(record.table)[raw["id"]] = doc_id
             self._index_new(record.table, raw)
@@ -356,14 +399,21 @@ class Journal:
                 if raw["date"] > self._last_contact.get(sid, ""):
                     self._last_contact[sid] = raw["date"]
         if self._by_stakeholder is not None:
-            key = self._newest_first(raw)
             for sid in raw.get("stakeholders", ()):
-                entries = self._by_stakeholder.setdefault(sid, [])
-                keys = [self._newest_first(e) for e in entries]
-                keys.reverse()
-                pos = len(entries) - bisect.bisect_right(keys, key)
-                entries.insert(pos, raw)
-        self._all_interactions = None
+                self._insert_newest_first(self._by_stakeholder.setdefault(sid, []), raw)
+        if self._all_interactions is not None:
+            self._insert_newest_first(self._all_interactions, raw)
+
+    def _insert_newest_first(self, entries: list[Raw], raw: Raw) -> None:
+        # A new entry is nearly always the newest: scan from the front.
+        key = self._newest_first(raw)
+        pos = 0
+        for pos, entry in enumerate(entries):  # noqa: B007
+            if self._newest_first(entry) < key:
+                break
+        else:
+            pos = len(entries)
+        entries.insert(pos, raw)
 
     def _index_changed(self, table: str, previous: Raw, raw: Raw) -> None:
         if table == TABLE_INTERACTIONS:

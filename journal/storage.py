@@ -56,6 +56,7 @@ DUMP_OPTIONS = orjson.OPT_SORT_KEYS | orjson.OPT_INDENT_2
 BACKUPS_KEPT = 10
 LOCK_TIMEOUT = 15.0
 _REPLACE_RETRIES = 20
+_CTIME_IS_CREATION = os.name == "nt"
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,9 @@ class FileIdentity:
     size: int
     mtime_ns: int
     digest: int | None = None
+    #: Change time: no program can set it, so unlike mtime a sync client
+    #: cannot copy it. (On Windows it is the creation time instead.)
+    ctime_ns: int = 0
 
     @classmethod
     def of(cls, path: Path, digest: int | None = None) -> FileIdentity | None:
@@ -75,7 +79,11 @@ class FileIdentity:
             st = path.stat()
         except FileNotFoundError:
             return None
-        return cls(st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, digest)
+        return cls.from_stat(st, st.st_size, digest)
+
+    @classmethod
+    def from_stat(cls, st: os.stat_result, size: int, digest: int | None) -> FileIdentity:
+        return cls(st.st_dev, st.st_ino, size, st.st_mtime_ns, digest, st.st_ctime_ns)
 
     def same_stat(self, other: FileIdentity | None) -> bool:
         return other is not None and (
@@ -83,7 +91,8 @@ class FileIdentity:
             self.inode,
             self.size,
             self.mtime_ns,
-        ) == (other.device, other.inode, other.size, other.mtime_ns)
+            self.ctime_ns,
+        ) == (other.device, other.inode, other.size, other.mtime_ns, other.ctime_ns)
 
 
 def new_document(store_id: str | None = None) -> Document:
@@ -111,7 +120,7 @@ def meta_of(document: Document) -> dict[str, Any]:
 def parse_document(path: Path, payload: bytes) -> Document:
     """Parse and validate a journal file's bytes, or raise :class:`BadFileError`."""
     name = str(path)
-    if not payload.strip():
+    if not payload or payload.isspace():
         raise BadFileError(
             f"{name} is empty; restore it from a backup (see `sj check`) or move it away."
         )
@@ -184,9 +193,7 @@ def read_file(path: Path) -> tuple[Document, FileIdentity]:
     document = parse_document(path, payload)
     # The status is taken from the open file before reading, so it always
     # names these bytes (a replacement arriving meanwhile shows as a change).
-    return document, FileIdentity(
-        st.st_dev, st.st_ino, len(payload), st.st_mtime_ns, zlib.crc32(payload)
-    )
+    return document, FileIdentity.from_stat(st, len(payload), zlib.crc32(payload))
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -261,6 +268,7 @@ class JournalStorage(Storage):
         #: back on open (see :meth:`_merge_last_saved`); None when nothing.
         self.recovered: MergeResult | None = None
         self._memory = threading.RLock()
+        self.created_file = False  # this open made a new journal file
         self._identity: FileIdentity | None = None
         self._document: Document = self._open(create)
 
@@ -284,6 +292,7 @@ class JournalStorage(Storage):
             document = new_document()
             if self.read_only_reason is None:
                 self._write_locked(document, merge=False)
+                self.created_file = True
             else:
                 self._identity = None
             return document
@@ -442,9 +451,10 @@ class JournalStorage(Storage):
             return current is None
         if not self._identity.same_stat(current):
             return False
-        if hash_check and self._identity.digest is not None:
+        if hash_check and _CTIME_IS_CREATION and self._identity.digest is not None:
             # Same stat, but a sync client may have rewritten it in place with
-            # a copied mtime: compare the content too before overwriting.
+            # a copied mtime, and this platform's ctime cannot tell: compare
+            # the content too before overwriting.
             try:
                 payload = self.path.read_bytes()
             except OSError:

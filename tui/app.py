@@ -296,7 +296,7 @@ class StakeholderJournalApp(App[None]):
             return
         # The document was swapped by a worker thread: indexes built meanwhile
         # may describe the old one, so they are dropped and rebuilt.
-        self.journal._generation = -1  # noqa: SLF001
+        self.journal.drop_indexes()
         self.main.refresh_data()
         what = describe_changes(merged.changed or {})
         if what:
