@@ -85,6 +85,7 @@ class Journal:
         self._generation = -1
         self._doc_ids: dict[str, dict[str, str]] = {}
         self._next_doc: dict[str, int] = {}
+        self._cadence_cache: tuple[Any, list[cadence_rules.CadenceInfo]] | None = None
         self._by_stakeholder: dict[str, list[Raw]] | None = None
         self._all_interactions: list[Raw] | None = None
         self._last_contact: dict[str, str] | None = None
@@ -222,15 +223,22 @@ class Journal:
     def cadence(
         self, *, window: int = 3, today: dt.date | None = None
     ) -> list[cadence_rules.CadenceInfo]:
-        """Every stakeholder's cadence state, most urgent first."""
+        """Every stakeholder's cadence state, most urgent first (cached until
+        the journal or the day changes; do not mutate the list)."""
+        today = today or self.today()
+        key = (self.storage.version, today, window)
+        if self._cadence_cache is not None and self._cadence_cache[0] == key:
+            return self._cadence_cache[1]
         infos = cadence_rules.compute_cadence(
             self.table(TABLE_STAKEHOLDERS).values(),
             self.last_contacts(),
-            today or self.today(),
+            today,
             window=window,
             extra_due=self.promise_due_dates(),
         )
-        return cadence_rules.sort_by_urgency(infos)
+        ordered = cadence_rules.sort_by_urgency(infos)
+        self._cadence_cache = (key, ordered)
+        return ordered
 
     def promise_due_dates(self) -> dict[str, str]:
         """Stakeholder id → earliest due date of an open promise I made them."""

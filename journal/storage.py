@@ -30,6 +30,7 @@ field. Edits through the Table API are not versioned: edit with
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import errno
 import os
 import shutil
@@ -57,6 +58,8 @@ BACKUPS_KEPT = 10
 LOCK_TIMEOUT = 15.0
 _REPLACE_RETRIES = 20
 _CTIME_IS_CREATION = os.name == "nt"
+#: The background thread writing each journal's safety copy, by copy path.
+_COPY_THREADS: dict[str, threading.Thread] = {}
 
 
 @dataclass(frozen=True)
@@ -268,6 +271,7 @@ class JournalStorage(Storage):
         #: back on open (see :meth:`_merge_last_saved`); None when nothing.
         self.recovered: MergeResult | None = None
         self._memory = threading.RLock()
+        self._saved_payload: tuple[bytes, FileIdentity | None] = (b"", None)
         self.created_file = False  # this open made a new journal file
         self._identity: FileIdentity | None = None
         self._document: Document = self._open(create)
@@ -322,6 +326,7 @@ class JournalStorage(Storage):
         is just the newest change, so it would silently drop everything newer,
         and the next save would spread the loss to every other machine. The
         merge keeps tombstones, so nothing deleted comes back either."""
+        self.wait_for_last_saved()
         if self._identity is None or self._holds_last_saved(self._identity):
             return document
         try:
@@ -356,6 +361,46 @@ class JournalStorage(Storage):
         except OSError:
             with contextlib.suppress(OSError):
                 tmp.unlink()
+
+    def _start_keeping_last_saved(self, payload: bytes, identity: FileIdentity | None) -> None:
+        """Write the safety copy of a save in the background: the save is
+        already durable, so it need not wait for the copy. The thread is not
+        a daemon, so a command's process still finishes it before exiting."""
+        if not payload:
+            return
+        thread = threading.Thread(
+            target=self._keep_last_saved_locked,
+            args=(payload, identity),
+            name="sj-last-saved-copy",
+        )
+        _COPY_THREADS[str(self.dirs.last_saved_file(self.path))] = thread
+        thread.start()
+
+    def wait_for_last_saved(self) -> None:
+        """Wait until the safety copy of this journal's last save (by any
+        storage in this process) is written."""
+        thread = _COPY_THREADS.get(str(self.dirs.last_saved_file(self.path)))
+        if thread is not None and thread is not threading.current_thread():
+            thread.join()
+
+    def _keep_last_saved_locked(self, payload: bytes, identity: FileIdentity | None) -> None:
+        from filelock import FileLock, Timeout
+
+        digest = zlib.crc32(payload)
+        if identity is not None:
+            identity = dataclasses.replace(identity, digest=digest)
+            with self._memory:
+                if self._identity is not None and self._identity.same_stat(identity):
+                    self._identity = identity
+        try:
+            with FileLock(str(self.dirs.lock_file(self.path)), timeout=LOCK_TIMEOUT):
+                # Another save since this one (here or in another process)
+                # keeps its own, newer copy: an older one must not replace it.
+                if identity is not None and not identity.same_stat(FileIdentity.of(self.path)):
+                    return
+                self._keep_last_saved(payload, identity)
+        except (Timeout, OSError):
+            pass  # the copy is a safety net; the save itself succeeded
 
     def _keep_last_saved(self, payload: bytes, identity: FileIdentity | None) -> None:
         """Keep a copy of the bytes just saved; never fails a save. A copy,
@@ -430,6 +475,11 @@ class JournalStorage(Storage):
     def memory_lock(self) -> threading.RLock:
         """Held while the in-memory document is changed or serialized."""
         return self._memory
+
+    @property
+    def version(self) -> tuple[int, int]:
+        """Changes whenever the in-memory document does (for caches)."""
+        return (self.generation, self._edits)
 
     @property
     def unsaved(self) -> bool:
@@ -533,9 +583,14 @@ class JournalStorage(Storage):
 
         lock_path = self.dirs.lock_file(self.path)
         lock_path.parent.mkdir(parents=True, exist_ok=True)
+        self.wait_for_last_saved()
         try:
             with FileLock(str(lock_path), timeout=LOCK_TIMEOUT):
-                return self._write(fresh, merge=merge)
+                result = self._write(fresh, merge=merge)
+            # Outside the lock: the copy takes it again, after this save.
+            self._start_keeping_last_saved(*self._saved_payload)
+            self._saved_payload = (b"", None)
+            return result
         except Timeout:
             raise LockTimeout(
                 f"another sj on this machine has held {self.path} for {LOCK_TIMEOUT:.0f}s; "
@@ -571,13 +626,13 @@ class JournalStorage(Storage):
             mode = self.path.stat().st_mode & 0o777
         self._backup_current()
         atomic_write(self.path, payload, mode)
-        identity = FileIdentity.of(self.path, zlib.crc32(payload))
+        identity = FileIdentity.of(self.path)
         with self._memory:
             self._identity = identity
             self._saved_edits = edits
             self.last_error = None
         self._remember(self._document)
-        self._keep_last_saved(payload, identity)
+        self._saved_payload = (payload, identity)
         return merged
 
     def _backup_current(self) -> None:
