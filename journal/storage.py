@@ -32,6 +32,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import errno
+import glob
 import os
 import shutil
 import threading
@@ -212,6 +213,24 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
+STALE_TEMP_SECONDS = 3600
+
+
+def remove_stale_temp_files(path: Path, now: float | None = None) -> list[Path]:
+    """Remove our own temp files left next to the journal by a save that was
+    killed midway (an hour old or more, so never one a live save is writing);
+    otherwise the sync client would copy them to every machine."""
+    folder = Path(os.path.realpath(path)).parent
+    now = time.time() if now is None else now
+    removed = []
+    for tmp in folder.glob(f".~sj-{glob.escape(Path(os.path.realpath(path)).name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if now - tmp.stat().st_mtime >= STALE_TEMP_SECONDS:
+                tmp.unlink()
+                removed.append(tmp)
+    return removed
+
+
 def atomic_write(path: Path, payload: bytes, mode: int = 0o600) -> None:
     """Replace ``path`` with ``payload`` so that a crash leaves the old file or
     the new one, never a mix. A symbolic link (a journal linked into the
@@ -315,6 +334,7 @@ class JournalStorage(Storage):
             )
         self._remember(document)
         if self.read_only_reason is None:
+            remove_stale_temp_files(self.path)
             document = self._merge_last_saved(document)
         return document
 

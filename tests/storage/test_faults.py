@@ -767,3 +767,23 @@ def test_permissions_are_kept_across_saves(dirs, synced, mode):
     journal.add(person("Ana Ruiz"))
     journal.add(person("Ben Okafor"))
     assert path.stat().st_mode & 0o777 == mode
+
+
+def test_temp_files_of_a_killed_save_are_cleared_on_the_next_open(tmp_path, dirs):
+    from journal.storage import remove_stale_temp_files
+
+    path = tmp_path / "journal.json"
+    open_journal(path, dirs).save()
+    stale = tmp_path / ".~sj-journal.json.123.abcd1234.tmp"
+    fresh = tmp_path / ".~sj-journal.json.456.ef567890.tmp"
+    other = tmp_path / ".~sj-notes.json.789.00000000.tmp"
+    for tmp in (stale, fresh, other):
+        tmp.write_bytes(b'{"half": ')
+    old = time.time() - 2 * 3600
+    os.utime(stale, (old, old))
+    os.utime(other, (old, old))
+    open_journal(path, dirs)
+    assert not stale.exists()
+    assert fresh.exists()  # may belong to a save in progress
+    assert other.exists()  # another journal's business
+    assert remove_stale_temp_files(path) == []
