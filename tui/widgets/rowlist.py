@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, ClassVar
 
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
@@ -45,7 +46,7 @@ class RowList(ScrollView, can_focus=True):
     }
     """
 
-    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+    cursor: reactive[int] = reactive(0, always_update=True, init=False, repaint=False)
 
     class Highlighted(Message):
         """The cursor moved to another item."""
@@ -65,6 +66,7 @@ class RowList(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._items: Sequence[Any] = ()
+        self._line_style: Style | None = None
 
     @property
     def items(self) -> Sequence[Any]:
@@ -106,22 +108,34 @@ class RowList(ScrollView, can_focus=True):
     def render_item(self, item: Any, width: int) -> Text:  # pragma: no cover - abstract
         return Text(str(item))
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The widget's own style walks every ancestor: once per repaint, not per line.
+        self._line_style = self.rich_style
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
         index = self.scroll_offset.y + y
         width = self.scrollable_content_region.width
+        style = self.rich_style if self._line_style is None else self._line_style
         if not 0 <= index < len(self._items):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, style)
         text = self.render_item(self._items[index], width)
         text.truncate(width, overflow="ellipsis", pad=True)
         if index == self.cursor:
             name = "rowlist--cursor" if self.has_focus else "rowlist--cursor-blurred"
             text.stylize(self.get_component_rich_style(name, partial=True))
         segments = list(text.render(self.app.console))
-        return Strip(segments, width).apply_style(self.rich_style)
+        return Strip(segments, width).apply_style(style)
 
     def watch_cursor(self, old: int, new: int) -> None:
+        top = self.scroll_offset.y
         self.scroll_to_region(Region(0, new, 1, 1), animate=False, force=True)
-        self.refresh()
+        if self.scroll_offset.y == top:
+            # No scroll: only the rows losing and gaining the cursor change.
+            self.refresh_line(old)
+            self.refresh_line(new)
+        else:
+            self.refresh()
         if old != new:
             self.post_message(self.Highlighted(self, self.item))
 
