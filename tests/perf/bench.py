@@ -19,7 +19,9 @@ pytest never collects it.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import datetime as dt
+import gc
 import os
 import statistics
 import subprocess
@@ -30,10 +32,12 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[2]
-if str(REPO) not in sys.path:
-    sys.path.insert(0, str(REPO))
+for _folder in (REPO, Path(__file__).resolve().parent):  # the project, app_child.py
+    if str(_folder) not in sys.path:
+        sys.path.insert(0, str(_folder))
 
 import orjson  # noqa: E402
 
@@ -46,6 +50,9 @@ from journal.storage import DUMP_OPTIONS  # noqa: E402
 TODAY = "2026-11-28"
 STAKEHOLDERS = 500
 INTERACTIONS = 50_000
+
+#: The child processes of the app figures (see its docstring).
+APP_CHILD = Path(__file__).resolve().with_name("app_child.py")
 
 #: The process every ``sj`` run is compared with: it only parses the file.
 PARSE_ONLY = "import sys, orjson; orjson.loads(open(sys.argv[1], 'rb').read())"
@@ -100,14 +107,22 @@ class Bench:
             "parse-only": [sys.executable, "-c", PARSE_ONLY, path],
             "python -m tui.cli": [sys.executable, "-m", "tui.cli", "--file", path, "due"],
             "sj script": [str(script), "--file", path, "due"],
+            "sj today": [sys.executable, "-m", "tui.cli", "--file", path, "today"],
+            "app first frame": [sys.executable, str(APP_CHILD), "app", path],
+            "bare app + parse": [sys.executable, str(APP_CHILD), "bare", path],
         }[name]
 
     @property
-    def child_names(self) -> list[str]:
-        names = ["parse-only", "python -m tui.cli"]
+    def due_variants(self) -> list[str]:
+        """The ways of starting ``sj due`` that are compared."""
+        names = ["python -m tui.cli"]
         if Path(self.command("sj script")[0]).exists():
             names.append("sj script")
         return names
+
+    @property
+    def child_names(self) -> list[str]:
+        return ["parse-only", *self.due_variants, "sj today", "app first frame", "bare app + parse"]
 
     def children(self, name: str) -> list[ChildRun]:
         """``runs`` fresh runs of one child, each with its wall time, CPU time
@@ -126,7 +141,7 @@ class Bench:
 
     def sj_due_variant(self) -> str:
         """The way of starting ``sj due`` with the lower startup time."""
-        variants = [n for n in self.child_names if n != "parse-only"]
+        variants = self.due_variants
         return min(variants, key=lambda v: median(c.seconds for c in self.children(v)))
 
     def open_journal(self) -> Journal:
@@ -169,7 +184,7 @@ def due_process_time(bench: Bench) -> list[Row]:
     floor = median(c.seconds for c in bench.children("parse-only"))
     best = bench.sj_due_variant()
     rows = []
-    for variant in bench.child_names[1:]:
+    for variant in bench.due_variants:
         value = median(c.seconds for c in bench.children(variant))
         note = "" if variant == best else ", not used"
         rows.append(Row(f"sj due, wall time ({variant}{note})", value, "s", 1.6, floor=floor))
@@ -277,6 +292,215 @@ def search_by_stakeholder(bench: Bench) -> list[Row]:
     ]
 
 
+@measure
+def today_process_time(bench: Bench) -> list[Row]:
+    """`sj today` as a whole process vs a process that only parses the file."""
+    floor = median(c.seconds for c in bench.children("parse-only"))
+    value = median(c.seconds for c in bench.children("sj today"))
+    return [Row("sj today, wall time (python -m tui.cli)", value, "s", 1.7, floor=floor)]
+
+
+@measure
+def coaching_data(bench: Bench) -> list[Row]:
+    """The data of the coaching screens, in-process after the file is loaded:
+    the first call on a journal whose indexes are not built yet (a fresh
+    Journal on the same parsed document: the call builds what it needs), and
+    later calls."""
+    from journal.outreach import reach_out_today
+    from journal.review import review_month, review_range
+    from journal.stakeholder_map import build_map
+
+    journal = bench.open_journal()
+    storage, clock = journal.storage, journal.clock
+    today = journal.today()
+    month = today.strftime("%Y-%m")
+    year_start = today.replace(year=today.year - 1) + dt.timedelta(days=1)
+    cases: list[tuple[str, Callable[[Journal], object]]] = [
+        (f"review of a month ({month})", lambda j: review_month(j, month)),
+        (
+            f"review of a year ({year_start} to {today})",
+            lambda j: review_range(j, year_start, today),
+        ),
+        ("stakeholder map (build_map)", build_map),
+        ("reach out today (reach_out_today)", reach_out_today),
+    ]
+    rows = []
+    for name, call in cases:
+        cold, warm = [], []
+        for _ in range(bench.runs):
+            fresh = Journal(storage, clock)
+            start = time.perf_counter()
+            call(fresh)
+            cold.append(time.perf_counter() - start)
+            for _ in range(3):
+                start = time.perf_counter()
+                call(fresh)
+                warm.append(time.perf_counter() - start)
+        rows.append(Row(f"{name}, first call", median(cold) * 1000, "ms", 50.0))
+        rows.append(Row(f"{name}, warm", median(warm) * 1000, "ms", 50.0))
+    return rows
+
+
+@measure
+def app_first_frame(bench: Bench) -> list[Row]:
+    """From spawning `sj` (the app) to its first frame showing the overdue
+    stakeholders, vs spawning a process that starts a bare Textual app to its
+    first frame and parses the file with orjson (tests/perf/app_child.py)."""
+    floor = median(c.seconds for c in bench.children("bare app + parse"))
+    value = median(c.seconds for c in bench.children("app first frame"))
+    return [Row("app, process start to the overdue shown", value, "s", 1.5, floor=floor)]
+
+
+@measure
+def app_memory(bench: Bench) -> list[Row]:
+    """Peak memory (the child's own ru_maxrss) of the app on the large
+    journal: at its first frame, and after a short session on a copy of the
+    file (moves, every entry shown, one contact logged and saved)."""
+    parse = median(c.max_rss_kb for c in bench.children("parse-only")) / 1024
+    bare = median(c.max_rss_kb for c in bench.children("bare app + parse")) / 1024
+    floors = f"floors: parse-only {parse:.0f} MB, bare Textual app + parse {bare:.0f} MB"
+    start = median(c.max_rss_kb for c in bench.children("app first frame")) / 1024
+    copy = bench.folder / "session.json"
+    copy.write_bytes(bench.journal.read_bytes())
+    command = [sys.executable, str(APP_CHILD), "session", str(copy)]
+    session = [run_child(command, bench.env) for _ in range(min(bench.runs, 3))]
+    copy.unlink()
+    used = median(c.max_rss_kb for c in session) / 1024
+    return [
+        Row("app, peak memory at the first frame", start, "MB", 300, note=floors),
+        Row("app, peak memory after a session with a save", used, "MB", 300, note=floors),
+    ]
+
+
+async def _app_latencies(bench: Bench, prefixes: list[str], moves: int) -> dict[str, list]:
+    """Key-to-frame latencies in the app (Pilot, in this process).
+
+    A keystroke's latency runs from just before Pilot sends the key to the
+    first frame (``App._display``, then the frame turned into what a terminal
+    driver would write) in which the changed list is drawn: the
+    stakeholder list for the filter, the journal pane's entries for a move.
+    Nothing is subtracted: that includes Textual's wait for its next frame
+    tick (it paces frames at 60 per second, and a second frame within one
+    keystroke comes 17 to 33 ms after the first). ``work`` is the part until
+    the pane's refresh method returned (the rest is that wait and the render)."""
+    from app_child import SIZE, FrameHook
+
+    import tui.app as app_module
+    from tui.config import Settings
+
+    base = app_module.StakeholderJournalApp
+    folder = Path(app_module.__file__).parent
+    frames: list[tuple[float, object, object]] = []
+    lists: list = []
+
+    class TimedApp(FrameHook, base):
+        CSS_PATH = [folder / name for name in base.CSS_PATH]  # noqa: RUF012
+
+        def frame_shown(self, renderable: Any) -> None:
+            if lists:
+                # What a terminal driver does with a frame (the headless one skips it).
+                renderable.render_segments(self.console)
+                frames.append((time.perf_counter(), lists[0].items, lists[1].items))
+
+    settings = Settings(path=bench.folder / "bench-config" / "config.toml")
+    app = TimedApp(bench.open_journal(), settings=settings)
+    out: dict[str, list] = {"filter": [], "filter work": [], "move": [], "move work": []}
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        main = app.main
+        pane = main.stakeholders
+        lists.extend([pane.list, main.journal_pane.list])
+        finished: list[float] = []
+
+        def timed(owner: object, name: str) -> None:
+            method = getattr(owner, name)
+
+            def wrapper(*args: object, **kwargs: object) -> object:
+                result = method(*args, **kwargs)
+                finished.append(time.perf_counter())
+                return result
+
+            setattr(owner, name, wrapper)
+
+        timed(pane, "apply_view")
+        timed(main, "refresh_journal")
+
+        async def press(key: str, which: int, name: str) -> None:
+            before = lists[which].items
+            frames.clear()
+            finished.clear()
+            start = time.perf_counter()
+            await pilot.press(key)
+            for _ in range(100):
+                shown = [f[0] for f in frames if f[1 + which] is not before]
+                if shown:
+                    break
+                await asyncio.sleep(0.01)
+            else:
+                raise SystemExit(f"no frame showed the change after pressing {key}")
+            out[name].append(shown[0] - start)
+            out[f"{name} work"].append(finished[0] - start)
+
+        await pilot.press("slash")
+        for prefix in prefixes:
+            for char in prefix:
+                await press(char, 0, "filter")
+            for _ in prefix:
+                await press("backspace", 0, "filter")
+        await pilot.press("enter")  # the filter is empty again: back to the list
+        assert pane.list.has_focus and len(pane.list.items) == STAKEHOLDERS
+        await pilot.press("home")  # the most overdue first, then down the list
+        for _ in range(moves):
+            await press("down", 1, "move")
+        frames.clear()
+        lists.clear()
+    return out
+
+
+@measure
+def app_keystrokes(bench: Bench) -> list[Row]:
+    """One keystroke in the stakeholder filter, and one move to the next
+    stakeholder (the journal pane shows their entries), to the frame that
+    shows the result, on the large journal (see :func:`_app_latencies`)."""
+    gc.collect()  # the journals of the figures before: not this app's garbage
+    journal = bench.open_journal()
+    names = sorted(str(r.get("name", "")).casefold() for r in journal.records(TABLE_STAKEHOLDERS))
+    del journal
+    usable = [n[:3] for n in names if len(n) >= 3 and n[:3].isascii() and n[:3].isalpha()]
+    count = 5 if bench.runs <= 3 else 10
+    step = max(1, len(usable) // count)
+    prefixes = usable[::step][:count]
+    out = asyncio.run(_app_latencies(bench, prefixes, moves=8 * count // 2))
+
+    def ms(values: list[float]) -> float:
+        return median(values) * 1000
+
+    def note(name: str) -> str:
+        values = sorted(out[name])
+        p90 = values[int(len(values) * 0.9)] * 1000
+        return (
+            f"{len(values)} keys; p90 {p90:.1f} ms; until the pane's refresh returned: "
+            f"median {ms(out[name + ' work']):.1f} ms; the rest is the wait for a frame and its render"
+        )
+
+    return [
+        Row(
+            "app, a filter keystroke to its frame",
+            ms(out["filter"]),
+            "ms",
+            30.0,
+            note=note("filter"),
+        ),
+        Row(
+            "app, next stakeholder to the journal frame",
+            ms(out["move"]),
+            "ms",
+            50.0,
+            note=note("move"),
+        ),
+    ]
+
+
 # -- running
 
 
@@ -328,6 +552,11 @@ def print_table(rows: list[Row]) -> None:
             c.rjust(w) for c, w in zip(line[1:], widths[1:], strict=True)
         ]
         print("  ".join(cells))
+    notes = [row for row in rows if row.note]
+    if notes:
+        print()
+    for row in notes:
+        print(f"{row.name}: {row.note}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

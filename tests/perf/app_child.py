@@ -1,0 +1,155 @@
+"""The child processes of the app figures in ``bench.py``; run by it, not by pytest.
+
+    python tests/perf/app_child.py app FILE      # sj on FILE, exits at the first frame
+    python tests/perf/app_child.py session FILE  # sj on FILE: a short session with a save
+    python tests/perf/app_child.py bare FILE     # the floor: orjson.loads(FILE), bare App
+
+``app`` goes the way ``sj --file FILE`` goes (``tui.cli.main``: argument
+parsing, ``Journal.open``, the settings, the app), with two changes: the app
+runs headless (no terminal to set up, for the floor neither) and it ends the
+process with ``os._exit(0)`` in the first frame that shows the overdue
+stakeholders, so interpreter teardown (freeing the parsed journal) is not
+counted on either side. The parent times the whole process, from spawning it
+to its exit.
+
+A frame is what the compositor hands to the driver (``App._display``); in a
+terminal the driver turns it into escape sequences and writes them. The
+headless driver skips that step, so it is done here on every frame (and the
+text checked: an overdue stakeholder's mark and name must be in it).
+
+``bare`` imports textual and orjson, parses FILE, and runs an ``App`` with no
+widgets headless until its first frame, rendered the same way.
+
+Exit status 3: no frame showed the overdue stakeholders within a minute.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+#: The terminal size of every app figure.
+SIZE = (120, 40)
+TIMEOUT = 60.0
+_ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+
+class FrameHook:
+    """Mixed into an App: ``frame_shown`` is called with every frame."""
+
+    def _display(self, screen: Any, renderable: Any) -> None:
+        super()._display(screen, renderable)  # type: ignore[misc]
+        if renderable is not None:
+            self.frame_shown(renderable)
+
+    def frame_shown(self, renderable: Any) -> None:
+        pass
+
+
+def frame_text(app: Any, renderable: Any) -> str:
+    """The frame as a terminal driver would write it, without the escapes."""
+    return _ANSI.sub("", renderable.render_segments(app.console))
+
+
+def overdue_shown(app: Any, text: str) -> bool:
+    """Whether ``text`` (a frame) shows the most overdue stakeholder's row."""
+    from tui.text import clean
+
+    screen = app.screen_stack[0] if app.screen_stack else None
+    pane = getattr(screen, "stakeholders", None) if screen is not None else None
+    if pane is None or not pane.is_mounted or not pane.overdue or not pane.list.items:
+        return False
+    first = pane.list.items[0]
+    name = clean(first.info.name)[:8]
+    return first.info.state == "overdue" and "!" in text and name in text
+
+
+def _watchdog() -> None:
+    timer = threading.Timer(TIMEOUT, os._exit, (3,))
+    timer.daemon = True
+    timer.start()
+
+
+def run_app(path: str, *, session: bool) -> None:
+    from tui import app as app_module
+
+    base = app_module.StakeholderJournalApp
+    folder = Path(app_module.__file__).parent
+
+    class FirstFrameApp(FrameHook, base):
+        # Textual finds CSS files next to the module of the class: here, not tui/.
+        CSS_PATH = [folder / name for name in base.CSS_PATH]  # noqa: RUF012
+        started = False
+
+        def run(self, *args: Any, **kwargs: Any) -> Any:
+            return super().run(headless=True, size=SIZE)
+
+        def frame_shown(self, renderable: Any) -> None:
+            if self.started or not overdue_shown(self, frame_text(self, renderable)):
+                return
+            self.started = True
+            if session:
+                self.run_worker(_session(self))
+            else:
+                os._exit(0)
+
+    app_module.StakeholderJournalApp = FirstFrameApp  # run_app builds this one
+    _watchdog()
+    from tui.cli import main
+
+    main(["--file", path])
+    os._exit(3)
+
+
+async def _session(app: Any) -> None:
+    """Moves through the stakeholders, shows every entry, filters, logs one
+    contact and waits for it to be saved: the app's peak memory in use."""
+    import asyncio
+
+    from journal.records import Interaction
+
+    main = app.main
+    for _ in range(5):
+        main.stakeholders.list.action_cursor(1)
+        await asyncio.sleep(0.02)
+    main.journal_pane.action_toggle_all()
+    await asyncio.sleep(0.05)
+    sid = main.stakeholders.selected.id
+    entry = Interaction(
+        date=app.journal.today().isoformat(), stakeholders=[sid], channel="call", summary="Bench"
+    )
+    app.apply(lambda: app.journal.add(entry, save=False))
+    while app._busy or app.journal.unsaved:  # noqa: SLF001 - the save worker is running
+        await asyncio.sleep(0.02)
+    await asyncio.sleep(0.1)
+    os._exit(0)
+
+
+def run_bare(path: str) -> None:
+    import orjson
+    from textual.app import App
+
+    with open(path, "rb") as file:
+        document = orjson.loads(file.read())
+    assert document
+
+    class BareApp(FrameHook, App[None]):
+        def frame_shown(self, renderable: Any) -> None:
+            frame_text(self, renderable)
+            os._exit(0)
+
+    _watchdog()
+    BareApp().run(headless=True, size=SIZE)
+    os._exit(3)
+
+
+if __name__ == "__main__":
+    mode, file_path = sys.argv[1], sys.argv[2]
+    if mode == "bare":
+        run_bare(file_path)
+    else:
+        run_app(file_path, session=mode == "session")
