@@ -225,8 +225,9 @@ def differently_to_check(journal: Any, interaction_id: str) -> Note | None:
     return best
 
 
-def record_applied(journal: Any, interaction_id: str, applied: bool) -> None:
-    """Store whether last time's "do differently" was applied in this entry."""
+def record_applied(journal: Any, interaction_id: str, applied: bool, *, save: bool = True) -> None:
+    """Store whether last time's "do differently" was applied in this entry
+    (``save=False``: the caller saves)."""
     if not isinstance(applied, bool):
         raise InputError("Answer yes or no: was last time's plan applied?")
-    journal.update(TABLE_INTERACTIONS, interaction_id, {"applied_differently": applied})
+    journal.update(TABLE_INTERACTIONS, interaction_id, {"applied_differently": applied}, save=save)

@@ -188,8 +188,9 @@ def find_promise(journal: Any, prefix: str, *, open_only: bool = True) -> dict[s
     return hits[0]
 
 
-def mark_done(journal: Any, prefix: str, *, done: bool = True) -> PromiseItem:
-    """Mark the promise with this id (or id prefix) done (or open again)."""
+def mark_done(journal: Any, prefix: str, *, done: bool = True, save: bool = True) -> PromiseItem:
+    """Mark the promise with this id (or id prefix) done (or open again);
+    ``save=False`` leaves the saving to the caller (the app saves in the background)."""
     raw = find_promise(journal, prefix, open_only=done)
-    updated = journal.update(TABLE_PROMISES, raw["id"], {"done": done})
+    updated = journal.update(TABLE_PROMISES, raw["id"], {"done": done}, save=save)
     return item_of(updated, _live_names(journal), journal.today())

@@ -353,6 +353,7 @@ def start_month(
     *,
     targets: dict[str, int] | None = None,
     skip: set[str] | frozenset[str] = frozenset(),
+    save: bool = True,
 ) -> list[Goal]:
     """Carry last month's goals into ``month`` and save them once.
 
@@ -373,6 +374,6 @@ def start_month(
             raise InputError(f"A goal's target must be 1 or more, not {target}.")
         goal.target = target
         added.append(journal.add(goal, save=False))
-    if added:
+    if added and save:
         journal.save()
     return added

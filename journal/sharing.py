@@ -128,6 +128,7 @@ def log_share(
     url: str = "",
     note: str = "",
     tags: Iterable[str] = (),
+    save: bool = True,
 ) -> ShareLogged:
     """Record a piece of information shared with one or more stakeholders.
 
@@ -149,7 +150,8 @@ def log_share(
             note=note.strip(),
             stakeholders=ids,
             tags=clean_tags,
-        )
+        ),
+        save=save,
     )
     start, end = month_bounds(month_of(date))
     month_total = 0

@@ -110,16 +110,27 @@ def build_map(journal: Any) -> StakeholderMap:
     return result
 
 
-def move(journal: Any, stakeholder_id: str, d_influence: int = 0, d_interest: int = 0) -> MapPoint:
+def move(
+    journal: Any,
+    stakeholder_id: str,
+    d_influence: int = 0,
+    d_interest: int = 0,
+    *,
+    save: bool = True,
+) -> MapPoint:
     """Move a stakeholder on the grid by whole steps, kept within 1-5. An
-    unplaced stakeholder starts from the middle (3, 3)."""
+    unplaced stakeholder starts from the middle (3, 3). ``save=False`` leaves
+    the saving to the caller, as do the other writers here."""
     raw = journal.get(TABLE_STAKEHOLDERS, stakeholder_id)
     if raw is None or raw.get("deleted"):
         raise InputError(f"No stakeholder has the id {stakeholder_id}.")
     influence = min(5, max(1, (_score(raw.get("influence")) or 3) + d_influence))
     interest = min(5, max(1, (_score(raw.get("interest")) or 3) + d_interest))
     journal.update(
-        TABLE_STAKEHOLDERS, stakeholder_id, {"influence": influence, "interest": interest}
+        TABLE_STAKEHOLDERS,
+        stakeholder_id,
+        {"influence": influence, "interest": interest},
+        save=save,
     )
     return next(p for p in build_map(journal).points() if p.id == stakeholder_id)
 
@@ -153,7 +164,7 @@ def rank_order(journal: Any) -> list[RankedItem]:
     return items
 
 
-def reorder(journal: Any, ordered_ids: Sequence[str]) -> list[RankedItem]:
+def reorder(journal: Any, ordered_ids: Sequence[str], *, save: bool = True) -> list[RankedItem]:
     """Rank the given stakeholders 1..n in this order (one save); everyone
     else keeps no rank. Only changed records are written."""
     if len(set(ordered_ids)) != len(ordered_ids):
@@ -167,18 +178,20 @@ def reorder(journal: Any, ordered_ids: Sequence[str]) -> list[RankedItem]:
             changed += 1
     if wanted:
         raise InputError(f"No live stakeholder has the id {next(iter(wanted))}.")
-    if changed:
+    if changed and save:
         journal.save()
     return rank_order(journal)
 
 
-def move_rank(journal: Any, stakeholder_id: str, position: int) -> list[RankedItem]:
+def move_rank(
+    journal: Any, stakeholder_id: str, position: int, *, save: bool = True
+) -> list[RankedItem]:
     """Put one stakeholder at ``position`` (1-based) of the ranked list and
     renumber; an unranked one joins the list there."""
     ranked = [i.id for i in rank_order(journal) if i.rank is not None and i.id != stakeholder_id]
     position = max(1, min(position, len(ranked) + 1))
     ranked.insert(position - 1, stakeholder_id)
-    return reorder(journal, ranked)
+    return reorder(journal, ranked, save=save)
 
 
 @dataclass(frozen=True)
@@ -206,7 +219,7 @@ def focus_set(journal: Any) -> FocusSet:
     return FocusSet(members, _advice(len(members)))
 
 
-def set_focus(journal: Any, stakeholder_ids: Sequence[str]) -> FocusSet:
+def set_focus(journal: Any, stakeholder_ids: Sequence[str], *, save: bool = True) -> FocusSet:
     """Make exactly these stakeholders the focus set (one save); an empty
     list clears it. More than five is refused."""
     ids = list(dict.fromkeys(stakeholder_ids))
@@ -225,20 +238,21 @@ def set_focus(journal: Any, stakeholder_ids: Sequence[str]) -> FocusSet:
         if bool(raw.get("focus")) != (sid in wanted):
             journal.update(TABLE_STAKEHOLDERS, sid, {"focus": sid in wanted}, save=False)
             changed += 1
-    if changed:
+    if changed and save:
         journal.save()
     return focus_set(journal)
 
 
-def add_focus(journal: Any, stakeholder_id: str) -> FocusSet:
+def add_focus(journal: Any, stakeholder_id: str, *, save: bool = True) -> FocusSet:
     """Add one stakeholder to the focus set (at most five)."""
     current = [m.id for m in focus_set(journal).members]
-    return set_focus(journal, [*current, stakeholder_id])
+    return set_focus(journal, [*current, stakeholder_id], save=save)
 
 
-def remove_focus(journal: Any, stakeholder_id: str) -> FocusSet:
+def remove_focus(journal: Any, stakeholder_id: str, *, save: bool = True) -> FocusSet:
     """Take one stakeholder out of the focus set."""
-    return set_focus(journal, [m.id for m in focus_set(journal).members if m.id != stakeholder_id])
+    members = [m.id for m in focus_set(journal).members if m.id != stakeholder_id]
+    return set_focus(journal, members, save=save)
 
 
 def focus_first(items: Sequence[Any], focus_ids: set[str]) -> list[Any]:

@@ -24,7 +24,6 @@ from pathlib import Path
 from journal.paths import LocalDirs
 
 FILE_NAME = "config.toml"
-_THEME_LINE = re.compile(r"^theme\s*=.*$", re.M)
 
 
 @dataclass
@@ -34,6 +33,8 @@ class Settings:
     path: Path | None = None
     theme: str | None = None
     keys: dict[str, str] = field(default_factory=dict)
+    #: The month (YYYY-MM) the monthly review was last offered, so it is offered once.
+    review_offered: str | None = None
     problem: str | None = None  # a one-line message when the file could not be used
 
     @classmethod
@@ -49,6 +50,8 @@ class Settings:
             return settings
         theme = data.get("theme")
         settings.theme = theme if isinstance(theme, str) else None
+        offered = data.get("review_offered")
+        settings.review_offered = offered if isinstance(offered, str) else None
         keys = data.get("keys", {})
         if isinstance(keys, dict):
             settings.keys = {str(k): str(v) for k, v in keys.items() if isinstance(v, str)}
@@ -56,10 +59,17 @@ class Settings:
 
     def remember_theme(self, theme: str) -> None:
         """Write the theme into the config file, keeping everything else in it."""
-        if self.path is None or theme == self.theme:
+        if theme != self.theme:
+            self.remember("theme", theme)
+
+    def remember(self, name: str, value: str) -> None:
+        """Set a top-level string setting (``theme``, ``review_offered``) here
+        and in the config file, keeping everything else in the file."""
+        setattr(self, name, value)
+        if self.path is None:
             return
-        self.theme = theme
-        line = f'theme = "{theme}"'
+        line = f"{name} = {_toml_string(value)}"
+        pattern = re.compile(rf"^{re.escape(name)}\s*=.*$", re.M)
         try:
             text = self.path.read_text(encoding="utf-8")
         except FileNotFoundError:
@@ -68,7 +78,9 @@ class Settings:
             return
         # Top-level keys must come before the first table, so a new line goes first.
         text = (
-            _THEME_LINE.sub(line, text, count=1) if _THEME_LINE.search(text) else f"{line}\n{text}"
+            pattern.sub(lambda _m: line, text, count=1)
+            if pattern.search(text)
+            else f"{line}\n{text}"
         )
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -76,4 +88,9 @@ class Settings:
             tmp.write_text(text, encoding="utf-8")
             os.replace(tmp, self.path)
         except OSError:
-            pass  # a theme that is not remembered is not worth an error
+            pass  # a setting that is not remembered is not worth an error
+
+
+def _toml_string(value: str) -> str:
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{escaped}"'

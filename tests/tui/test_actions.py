@@ -11,6 +11,7 @@ from journal.records import (
     Goal,
     Stakeholder,
 )
+from tui.screens.brief import AppliedQuestion
 from tui.screens.form import FormScreen
 from tui.screens.small_forms import QuickLogForm
 from tui.widgets.stakeholders import StakeholderList
@@ -20,6 +21,19 @@ from .conftest import TODAY, make_app, open_journal, settle, type_text
 
 def names_shown(app) -> list[str]:
     return [row.info.name for row in app.screen.query_one(StakeholderList).items]
+
+
+async def select_overdue(pilot):
+    """Put the cursor on the first overdue stakeholder outside the focus set
+    (the focus set is listed first, whatever its state)."""
+    rows = pilot.app.screen.stakeholders.list
+    rows.cursor = next(
+        i
+        for i, row in enumerate(rows.items)
+        if row.info.state == OVERDUE and not row.raw.get("focus")
+    )
+    await pilot.pause()
+    return pilot.app.screen.stakeholders.selected
 
 
 def on_disk(root, table: str) -> list[dict]:
@@ -72,8 +86,7 @@ async def test_bad_cadence_is_marked_at_the_field_and_nothing_saved(tmp_path):
 async def test_quick_log_restarts_the_clock_and_offers_prompts(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        first = app.screen.stakeholders.selected
-        assert first.info.state == OVERDUE
+        first = await select_overdue(pilot)
         before = len(app.journal.interactions_of(first.id))
         await pilot.press("l")
         await pilot.pause()
@@ -82,6 +95,8 @@ async def test_quick_log_restarts_the_clock_and_offers_prompts(tmp_path):
         await type_text(pilot, "Coffee about the spring plan")
         await pilot.press("enter")
         await settle(pilot)
+        if isinstance(app.screen, AppliedQuestion):  # last time's plan: skipped here
+            await pilot.press("escape")
         info = next(r.info for r in app.screen.stakeholders.rows if r.id == first.id)
         assert info.state == OK and info.last_contact == TODAY.isoformat()
         entries = app.journal.interactions_of(first.id)
@@ -147,14 +162,19 @@ async def test_sort_cycles_through_orders(tmp_path):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("r")
         await pilot.pause()
-        shown = names_shown(app)
+        rows = app.screen.stakeholders.list.items
+        focus = [row.info.name for row in rows if row.raw.get("focus")]
+        shown = [row.info.name for row in rows if not row.raw.get("focus")]
+        assert names_shown(app)[: len(focus)] == focus, "the focus set comes first"
         assert shown == sorted(shown, key=str.casefold)
         await pilot.press("r")  # rank
-        ranks = [row.raw.get("rank") for row in app.screen.stakeholders.list.items]
+        items = app.screen.stakeholders.list.items
+        ranks = [row.raw.get("rank") for row in items if not row.raw.get("focus")]
         ranked = [r for r in ranks if r is not None]
         assert ranked == sorted(ranked) and ranks[: len(ranked)] == ranked
         await pilot.press("r")  # last contact: longest ago first
-        lasts = [row.info.last_contact or "" for row in app.screen.stakeholders.list.items]
+        items = app.screen.stakeholders.list.items
+        lasts = [row.info.last_contact or "" for row in items if not row.raw.get("focus")]
         assert lasts == sorted(lasts)
 
 
@@ -172,7 +192,7 @@ async def test_due_only_toggle(tmp_path):
 async def test_snooze_pushes_the_due_date(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        row = app.screen.stakeholders.selected
+        row = await select_overdue(pilot)
         await pilot.press("s")
         await pilot.pause()
         app.screen.query_one("#until").value = "yesterday"

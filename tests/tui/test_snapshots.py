@@ -96,3 +96,51 @@ class TestOtherScreens:
 
     def test_past_reflections(self, snap_compare, sample_app):
         assert snap_compare(sample_app, run_before=_keys("3", "p"), terminal_size=(100, 34))
+
+
+def _keys_settled(*keys: str):
+    """Press keys, then let the workers (reach-out ranking, review counts) finish."""
+
+    async def run(pilot) -> None:
+        await pilot.press(*keys)
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        await _no_blink(pilot)
+
+    return run
+
+
+class TestCoachingScreens:
+    def test_reach_out_today(self, snap_compare, sample_app):
+        assert snap_compare(sample_app, run_before=_keys_settled("t"), terminal_size=(120, 36))
+
+    def test_reach_out_today_80x24(self, snap_compare, sample_app):
+        assert snap_compare(sample_app, run_before=_keys_settled("t"), terminal_size=(80, 24))
+
+    def test_brief(self, snap_compare, sample_app):
+        assert snap_compare(sample_app, run_before=_keys("b"), terminal_size=(120, 36))
+
+    def test_applied_question(self, snap_compare, sample_app):
+        keys = ("t", "l", *"Short call", "enter")
+        assert snap_compare(sample_app, run_before=_keys_settled(*keys), terminal_size=(100, 30))
+
+    def test_promises(self, snap_compare, sample_app):
+        assert snap_compare(sample_app, run_before=_keys("P"), terminal_size=(120, 36))
+
+    def test_promise_form(self, snap_compare, sample_app):
+        keys = ("p", *"Send the draft")
+        assert snap_compare(sample_app, run_before=_keys(*keys), terminal_size=(100, 24))
+
+    def test_map(self, snap_compare, sample_app):
+        assert snap_compare(sample_app, run_before=_keys("m"), terminal_size=(120, 36))
+
+    def test_map_80x24(self, snap_compare, sample_app):
+        assert snap_compare(sample_app, run_before=_keys("m"), terminal_size=(80, 24))
+
+    def test_contact_review_month(self, snap_compare, sample_app):
+        assert snap_compare(sample_app, run_before=_keys_settled("v"), terminal_size=(120, 36))
+
+    def test_contact_review_year(self, snap_compare, sample_app):
+        keys = ("v", "y")
+        assert snap_compare(sample_app, run_before=_keys_settled(*keys), terminal_size=(120, 36))

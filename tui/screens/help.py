@@ -18,12 +18,20 @@ from ..widgets.stakeholders import StakeholderPane
 
 INTRO = (
     "Who is due shows first: ! overdue (red), ~ due soon (yellow), ✓ in touch (green), "
-    "· no cadence; ★ marks a key influencer. Log a contact with l, and the clock restarts."
+    "· no cadence; ★ marks a key influencer, ◆ this month's focus set (listed first). "
+    "Log a contact with l, and the clock restarts; t shows who to reach out to today."
 )
 
 
 def sections() -> list[tuple[str, list[Binding]]]:
+    from .brief import BriefScreen
+    from .contact_review import ContactReviewScreen
     from .main import MainScreen
+    from .map import MapScreen
+    from .promises import PromisesScreen
+
+    def of(screen: type) -> list[Binding]:
+        return [b for b in screen.BINDINGS if isinstance(b, Binding)]
 
     return [
         ("Everywhere", [b for b in MainScreen.BINDINGS if isinstance(b, Binding)]),
@@ -31,6 +39,10 @@ def sections() -> list[tuple[str, list[Binding]]]:
         ("2 Journal", [b for b in JournalPane.BINDINGS if isinstance(b, Binding)]),
         ("3 Reflection", [b for b in ReflectionPane.BINDINGS if isinstance(b, Binding)]),
         ("4 Goals", [b for b in GoalsPane.BINDINGS if isinstance(b, Binding)]),
+        ("Brief", of(BriefScreen)),
+        ("Promises", of(PromisesScreen)),
+        ("Stakeholder map", of(MapScreen)),
+        ("Contact log", of(ContactReviewScreen)),
         (
             "Forms",
             [

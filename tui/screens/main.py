@@ -20,6 +20,7 @@ from ..widgets.reflection import ReflectionPane
 from ..widgets.rowlist import RowList
 from ..widgets.stakeholders import StakeholderPane
 from ..widgets.status import StatusLine
+from .coach_actions import COACH_BINDINGS, CoachActions
 from .goal_actions import GoalActions
 from .people_actions import PeopleActions
 
@@ -31,7 +32,7 @@ PANES = (
 )
 
 
-class MainScreen(PeopleActions, GoalActions, Screen[None]):
+class MainScreen(CoachActions, PeopleActions, GoalActions, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", "focus_pane(0)", "Stakeholders", show=False, id="focus.stakeholders"),
         Binding("2", "focus_pane(1)", "Journal", show=False, id="focus.journal"),
@@ -41,6 +42,7 @@ class MainScreen(PeopleActions, GoalActions, Screen[None]):
         Binding("u", "undo_delete", "Undo delete", show=False, id="app.undo"),
         Binding("ctrl+s", "app.save_now", "Save now", show=False, id="app.save"),
         Binding("q", "app.quit", "Quit", id="app.quit"),
+        *COACH_BINDINGS,
     ]
 
     @property
@@ -77,6 +79,7 @@ class MainScreen(PeopleActions, GoalActions, Screen[None]):
             self.query_one(f"#{pane_id}").border_title = title
         self.refresh_data()
         self.stakeholders.focus_main()
+        self.call_after_refresh(self.offer_monthly_review)
 
     def on_resize(self) -> None:
         # On a wide terminal the journal deserves as much room as the list.
@@ -115,8 +118,13 @@ class MainScreen(PeopleActions, GoalActions, Screen[None]):
         )
 
     @on(RowList.Highlighted, "#stakeholder-list")
+    @on(RowList.Highlighted, "#reach-out-list")
     def _stakeholder_highlighted(self) -> None:
         self.refresh_journal()
+
+    @on(RowList.Selected, "#reach-out-list")
+    def _reach_out_selected(self) -> None:
+        self.action_brief()
 
     @on(RowList.Selected, "#stakeholder-list")
     def _stakeholder_selected(self) -> None:
@@ -141,6 +149,9 @@ class MainScreen(PeopleActions, GoalActions, Screen[None]):
 
     def action_stakeholders_due_only(self) -> None:
         self.stakeholders.action_toggle_due_only()
+
+    def action_stakeholders_reach_out(self) -> None:
+        self.stakeholders.action_toggle_reach_out()
 
     def action_stakeholders_sort(self) -> None:
         self.stakeholders.action_cycle_sort()

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 from textual import work
 
+from journal.changes import note_profile_changes
 from journal.records import TABLE_INTERACTIONS, TABLE_STAKEHOLDERS, Interaction, Stakeholder
 
 from ..text import clean
@@ -50,6 +51,8 @@ class PeopleActions(_Base):
             return
         changes = form.changes(values)
         if changes:
+            # Remember the earlier role, organization and issues, as `sj edit` does.
+            changes = note_profile_changes(raw, changes, self.journal.today())
             self.app.apply(
                 lambda: self.journal.update(TABLE_STAKEHOLDERS, raw["id"], changes, save=False)
             )
@@ -90,11 +93,12 @@ class PeopleActions(_Base):
         raw = self.journal.get(TABLE_INTERACTIONS, entry.id) or entry.to_raw()
         self.reflection.show_context(self.journal, raw, stakeholder)
         names = ", ".join(self.journal.names().get(s, "?") for s in entry.stakeholders)
-        kind = "formal" if entry.formal else "informal"
+        kind = "a formal" if entry.formal else "an informal"
         self.notify(
-            f"Logged a {kind} contact with {clean(names)}. Pane 3 has a prompt about it.",
+            f"Logged {kind} contact with {clean(names)}. Pane 3 has a prompt about it.",
             markup=False,
         )
+        self.check_differently(entry.id, names)
 
     @work
     async def action_open_entry(self) -> None:

@@ -8,19 +8,23 @@ from typing import Any, ClassVar
 
 from rich.style import Style
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.message import Message
 from textual.widgets import Input, Static
 
 from journal.cadence import DUE_SOON, NO_CADENCE, OK, OVERDUE, CadenceInfo
 from journal.dates import format_ago, format_due
 from journal.journal import Journal
+from journal.outreach import Suggestion, reach_out_today
 from journal.records import TABLE_STAKEHOLDERS
+from journal.stakeholder_map import focus_first
 
 from ..text import clean
 from .line import Line
+from .reach_out import EMPTY, FOCUS_MARK, ReachOutList, why
 from .rowlist import RowList
 
 #: Sort orders: key, label.
@@ -113,9 +117,11 @@ class StakeholderList(RowList):
         text.append(" ")
         text.append("★" if row.raw.get("key") else " ", key_style)
         text.append(" ")
-        text.append(
-            _fit(clean(info.name), name_width), state_style if info.state == OVERDUE else ""
-        )
+        name = clean(info.name)
+        if row.raw.get("focus"):
+            text.append(FOCUS_MARK + " ", key_style)
+            name_width -= 2
+        text.append(_fit(name, name_width), state_style if info.state == OVERDUE else "")
         if show_org:
             text.append(
                 _fit(clean(str(row.raw.get("organization") or "")[:org_width]), org_width), dim
@@ -133,8 +139,19 @@ def _fit(value: str, width: int, *, right: bool = False) -> str:
     return value.rjust(width - 1) + " " if right else value.ljust(width)
 
 
+class ReachOutReady(Message):
+    """The reach-out ranking computed by the worker."""
+
+    def __init__(self, items: list[Suggestion]) -> None:
+        super().__init__()
+        self.items = items
+
+
 class StakeholderPane(Vertical):
-    """Filter line, summary line, the list, and the welcome on a first run."""
+    """Filter line, summary line, the list, and the welcome on a first run.
+
+    Review mode (``t``) swaps the list for who to reach out to today, ranked,
+    with every reason of the highlighted one underneath."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("l", "screen.quick_log", "Quick log", id="stakeholders.quick-log"),
@@ -146,6 +163,10 @@ class StakeholderPane(Vertical):
         Binding("o", "toggle_due_only", "Due only", id="stakeholders.due-only"),
         Binding("r", "cycle_sort", "Sort", id="stakeholders.sort"),
         Binding("slash", "focus_filter", "Filter", id="stakeholders.filter"),
+        Binding("t", "toggle_reach_out", "Today", id="stakeholders.reach-out"),
+        Binding("b", "screen.brief", "Brief", show=False, id="stakeholders.brief"),
+        Binding("p", "screen.add_promise", "Promise", show=False, id="stakeholders.promise"),
+        Binding("f", "screen.toggle_focus", "Focus", show=False, id="stakeholders.focus"),
     ]
 
     def __init__(self, **kwargs: Any) -> None:
@@ -155,6 +176,10 @@ class StakeholderPane(Vertical):
         self.due_only = False
         self.overdue = 0
         self.due_soon = 0
+        self.reach_out = False
+        self.suggestions: list[Suggestion] = []
+        self.reach_out_ready = False
+        self._by_id: dict[str, StakeholderRow] = {}
 
     def compose(self) -> ComposeResult:
         yield Input(
@@ -164,6 +189,8 @@ class StakeholderPane(Vertical):
         )
         yield Line(id="stakeholder-summary")
         yield StakeholderList(id="stakeholder-list")
+        yield ReachOutList(id="reach-out-list")
+        yield Static(id="reach-out-why")
         yield Static(Text(WELCOME), id="welcome")
 
     @property
@@ -171,7 +198,14 @@ class StakeholderPane(Vertical):
         return self.query_one(StakeholderList)
 
     @property
+    def reach_list(self) -> ReachOutList:
+        return self.query_one(ReachOutList)
+
+    @property
     def selected(self) -> StakeholderRow | None:
+        if self.reach_out:
+            item = self.reach_list.item
+            return None if item is None else self._by_id.get(item.id)
         return self.list.item
 
     def reload(self, journal: Journal) -> None:
@@ -183,9 +217,28 @@ class StakeholderPane(Vertical):
             StakeholderRow(info, by_id.get(info.id, {}), _haystack(by_id.get(info.id, {})))
             for info in journal.cadence()
         ]
+        self._by_id = {row.id: row for row in self.rows}
         self.overdue = sum(1 for row in self.rows if row.info.state == OVERDUE)
         self.due_soon = sum(1 for row in self.rows if row.info.state == DUE_SOON)
+        self.reach_out_ready = False
+        if self.reach_out:
+            self._rank(journal)
         self.apply_view()
+
+    @work(thread=True, exclusive=True, group="reach-out", exit_on_error=False)
+    def _rank(self, journal: Journal) -> None:
+        # Changes happen on the UI thread under this lock, so the ranking
+        # never reads a table while it is being changed.
+        with journal.storage.memory_lock:
+            items = reach_out_today(journal)
+        self.post_message(ReachOutReady(items))
+
+    @on(ReachOutReady)
+    def _ranked(self, message: ReachOutReady) -> None:
+        self.suggestions = message.items
+        self.reach_out_ready = True
+        if self.reach_out:
+            self.apply_view()
 
     def apply_view(self, select_id: str | None = None) -> None:
         """Filter and sort the rows without touching the journal."""
@@ -200,14 +253,66 @@ class StakeholderPane(Vertical):
         key = _sort_key(self.sort)
         if key is not None:
             rows = sorted(rows, key=key)
+        focus = {r.id for r in self.rows if r.raw.get("focus")}
+        if focus:
+            rows = focus_first(rows, focus)
+        if self.reach_out:
+            self._apply_reach_out(words, keep)
+            return
         position = next((i for i, r in enumerate(rows) if r.id == keep), None)
         self.list.set_items(rows, cursor=position)
         self._show_summary(len(rows))
+
+    def _apply_reach_out(self, words: list[str], keep: str | None) -> None:
+        items = self.suggestions
+        if words:
+            by_id = self._by_id
+            items = [
+                s for s in items if s.id in by_id and all(w in by_id[s.id].haystack for w in words)
+            ]
+        position = next((i for i, s in enumerate(items) if s.id == keep), None)
+        self.reach_list.set_items(items, cursor=position)
+        self._show_why()
+        summary = Text(no_wrap=True, overflow="ellipsis")
+        if not self.reach_out_ready:
+            summary.append("Reach out today: ranking…", "bold")
+        else:
+            summary.append(f"Reach out today: {len(items)}", "bold")
+            summary.append(" · Enter: brief · l: log · t: everyone")
+        self.query_one("#stakeholder-summary", Line).update(summary)
+
+    def _show_why(self) -> None:
+        item = self.reach_list.item
+        if item is None and self.reach_out_ready:
+            text = Text(EMPTY)
+        else:
+            text = why(item)
+        self.query_one("#reach-out-why", Static).update(text)
+
+    @on(RowList.Highlighted, "#reach-out-list")
+    def _reach_highlighted(self) -> None:
+        self._show_why()
+
+    def action_toggle_reach_out(self) -> None:
+        """Switch between everyone and who to reach out to today."""
+        self.reach_out = not self.reach_out
+        self.query_one("#welcome").display = False
+        self.list.display = not self.reach_out
+        self.reach_list.display = self.reach_out
+        self.query_one("#reach-out-why").display = self.reach_out
+        if self.reach_out:
+            self.reach_out_ready = False
+            self.suggestions = []
+            self._rank(self.app.journal)  # type: ignore[attr-defined]
+        self.apply_view()
+        self.focus_main()
 
     def _show_summary(self, shown: int) -> None:
         empty = not self.rows
         self.query_one("#welcome").display = empty
         self.list.display = not empty
+        self.reach_list.display = False
+        self.query_one("#reach-out-why").display = False
         label = dict(SORTS)[self.sort]
         summary = Text(no_wrap=True, overflow="ellipsis")
         summary.append(f"{shown} of {len(self.rows)}", "bold")
@@ -240,4 +345,4 @@ class StakeholderPane(Vertical):
         self.notify(f"Sorted by {dict(SORTS)[self.sort]}", timeout=2)
 
     def focus_main(self) -> None:
-        self.list.focus()
+        (self.reach_list if self.reach_out else self.list).focus()

@@ -1,0 +1,200 @@
+"""Pilot tests of the coaching screens: reach out today, the brief and the
+question after a contact, promises, the map, the contact-log review, the
+monthly review, sharing, and profile changes from the edit form."""
+
+from __future__ import annotations
+
+from journal import promises as ledger
+from journal.records import (
+    TABLE_INTERACTIONS,
+    TABLE_PROMISES,
+    TABLE_STAKEHOLDERS,
+    Interaction,
+    Stakeholder,
+)
+from tui.screens.brief import AppliedQuestion, BriefScreen
+from tui.screens.contact_review import ContactReviewScreen, PersonList
+from tui.screens.map import MapScreen, RankList
+from tui.screens.promises import PromiseForm, PromiseList, PromisesScreen
+from tui.screens.small_forms import QuickLogForm
+from tui.widgets.heatmap import Heatmap
+from tui.widgets.map_grid import MapGrid
+from tui.widgets.reach_out import ReachOutList
+
+from .conftest import TODAY, make_app, open_journal, settle, type_text
+
+
+def on_disk(root, table: str) -> list[dict]:
+    return list(open_journal(root, device_root="reader").records(table))
+
+
+def _two_people(root) -> tuple[str, str]:
+    """Ana (overdue, with last time's "do differently") and Ben."""
+    journal = open_journal(root)
+    ana = journal.add(Stakeholder(name="Ana Ruiz", cadence_days=7, key=True))
+    ben = journal.add(Stakeholder(name="Ben Ode", cadence_days=30, influence=2, interest=2))
+    journal.add(
+        Interaction(
+            date="2026-11-01",
+            stakeholders=[ana.id],
+            summary="Budget talk",
+            differently="Listen more, pitch less",
+        )
+    )
+    journal.add(Interaction(date="2026-11-20", stakeholders=[ben.id], summary="Coffee"))
+    return ana.id, ben.id
+
+
+async def test_reach_out_mode_ranks_in_a_worker_and_logs_from_it(tmp_path):
+    ana, _ben = _two_people(tmp_path)
+    app = make_app(tmp_path, sample=None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        pane = app.screen.stakeholders
+        await pilot.press("t")
+        await settle(pilot)
+        rows = app.screen.query_one(ReachOutList)
+        assert rows.display and not pane.list.display
+        assert [s.name for s in rows.items] == ["Ana Ruiz"]
+        assert "past cadence" in rows.items[0].reason_texts[0]
+        assert "Why:" in str(app.screen.query_one("#reach-out-why").render())
+        assert pane.selected.id == ana
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(app.screen, QuickLogForm)
+        await type_text(pilot, "Quick call")
+        await pilot.press("enter")
+        await settle(pilot)
+        # Last time's "do differently" is asked about; the answer is recorded.
+        assert isinstance(app.screen, AppliedQuestion)
+        await pilot.press("y")
+        await settle(pilot)
+        assert not rows.items, "Ana is in touch now: nobody left to reach out to"
+        await pilot.press("t")
+        assert pane.list.display and not rows.display
+    [logged] = [e for e in on_disk(tmp_path, TABLE_INTERACTIONS) if e["summary"] == "Quick call"]
+    assert logged["applied_differently"] is True
+
+
+async def test_the_applied_question_can_be_skipped(tmp_path):
+    _two_people(tmp_path)
+    app = make_app(tmp_path, sample=None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("l")
+        await type_text(pilot, "Hallway chat")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, AppliedQuestion)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, AppliedQuestion)
+    [logged] = [e for e in on_disk(tmp_path, TABLE_INTERACTIONS) if e["summary"] == "Hallway chat"]
+    assert logged.get("applied_differently") is None
+
+
+async def test_brief_shows_last_time_and_leads_to_a_log(tmp_path):
+    _two_people(tmp_path)
+    app = make_app(tmp_path, sample=None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("b")
+        await pilot.pause()
+        assert isinstance(app.screen, BriefScreen)
+        body = str(app.screen.query_one("#brief-text").render())
+        assert "Listen more, pitch less" in body and "Budget talk" in body
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(app.screen, QuickLogForm)
+        await pilot.press("escape")
+
+
+async def test_add_a_promise_and_mark_it_done(tmp_path):
+    ana, _ben = _two_people(tmp_path)
+    app = make_app(tmp_path, sample=None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, PromiseForm)
+        await type_text(pilot, "Send the draft")
+        await pilot.press("tab")
+        await type_text(pilot, "friday")
+        await pilot.press("enter")
+        await settle(pilot)
+        [item] = ledger.list_promises(app.journal)
+        assert (item.stakeholder_id, item.text, item.theirs) == (ana, "Send the draft", False)
+        assert item.due == "2026-12-04"
+        await pilot.press("P")
+        await pilot.pause()
+        assert isinstance(app.screen, PromisesScreen)
+        assert len(app.screen.query_one(PromiseList).items) == 1
+        await pilot.press("space")
+        await settle(pilot)
+        assert not app.screen.query_one(PromiseList).items
+        await pilot.press("a")  # the kept ones too
+        [shown] = app.screen.query_one(PromiseList).items
+        assert shown.status == ledger.DONE
+    [saved] = on_disk(tmp_path, TABLE_PROMISES)
+    assert saved["done"] is True
+
+
+async def test_map_moves_ranks_and_focuses(tmp_path):
+    _ana, ben = _two_people(tmp_path)
+    app = make_app(tmp_path, sample=None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, MapScreen)
+        ranks = app.screen.query_one(RankList)
+        ranks.cursor = next(i for i, r in enumerate(ranks.items) if r.id == ben)
+        await pilot.pause()
+        await pilot.press("shift+up", "shift+up", "shift+right")
+        await settle(pilot)
+        raw = app.journal.get(TABLE_STAKEHOLDERS, ben)
+        assert (raw["influence"], raw["interest"]) == (4, 3)
+        assert "Ben Ode" in str(app.screen.query_one(MapGrid).render())
+        await pilot.press("left_square_bracket")  # joins the ranking
+        await pilot.press("f")  # and the focus set
+        await settle(pilot)
+        assert ranks.items[0].id == ben and ranks.items[0].rank == 1
+        assert app.journal.get(TABLE_STAKEHOLDERS, ben)["focus"] is True
+        await pilot.press("escape")
+        await pilot.pause()
+        # The focus set is listed first in the stakeholder list.
+        assert app.screen.stakeholders.list.items[0].id == ben
+    [saved] = [s for s in on_disk(tmp_path, TABLE_STAKEHOLDERS) if s["id"] == ben]
+    assert (saved["influence"], saved["interest"], saved["rank"]) == (4, 3, 1)
+
+
+async def test_contact_review_counts_the_month_and_moves_between_months(tmp_path):
+    _two_people(tmp_path)
+    app = make_app(tmp_path, sample=None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("v")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ContactReviewScreen)
+        assert screen.review.totals.contacts == 2
+        assert screen.query_one(Heatmap).days["2026-11-01"] == 1
+        assert len(screen.query_one(PersonList).items) == 2
+        assert "2 contacts" in str(screen.query_one("#review-numbers").render())
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        assert screen.review.start == "2026-10-01" and screen.review.totals.contacts == 0
+        await pilot.press("y")
+        await settle(pilot)
+        assert screen.review.start == "2025-11-01" and screen.review.end == "2026-10-31"
+
+
+async def test_edit_form_records_a_role_change(tmp_path):
+    journal = open_journal(tmp_path)
+    journal.add(Stakeholder(name="Ana", role="Analyst", cadence_days=14))
+    app = make_app(tmp_path, sample=None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#role").value = "Director"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    [saved] = on_disk(tmp_path, TABLE_STAKEHOLDERS)
+    assert saved["role"] == "Director"
+    assert saved["profile_log"] == [
+        {"field": "role", "date": TODAY.isoformat(), "before": "Analyst"}
+    ]

@@ -1,0 +1,214 @@
+"""The contact-log review: a month (or twelve) of contacts, in numbers, a
+heatmap of contact days, a sparkline per stakeholder, and the balance signal.
+
+The review of a year reads every entry of it, so it is computed in a thread
+worker; the screen shows "counting…" until the numbers arrive.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Label, Sparkline, Static
+
+from journal import goals as goal_rules
+from journal import review as reviews
+from journal.journal import Journal
+
+from ..text import clean
+from ..widgets.heatmap import Heatmap, sparkline
+from ..widgets.line import Line
+from ..widgets.reach_out import marks
+from ..widgets.rowlist import RowList
+
+#: Columns of the per-stakeholder table: header, width.
+COLUMNS = (("all", 4), ("form", 5), ("inf", 4), ("pers", 5), ("new", 4), ("shr", 4))
+
+
+@dataclass
+class ReviewReady(Message):
+    review: reviews.Review
+    key: tuple[str, str]
+
+
+def _label(start: str, end: str) -> str:
+    first, last = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
+    if first.day == 1 and (last + dt.timedelta(days=1)).day == 1 and first.month == last.month:
+        return first.strftime("%B %Y")
+    return f"{first:%b %Y} – {last:%b %Y}"
+
+
+def _widths(width: int, weeks: int) -> tuple[int, int]:
+    """Name and sparkline widths of a row ``width`` wide."""
+    spark = min(weeks, max(0, width - 3 - 20 - 26 - 1))
+    return max(8, min(34, width - 3 - 26 - spark - 1)), spark
+
+
+class PersonList(RowList):
+    """One stakeholder a line: marks, name, counts, weekly sparkline."""
+
+    busiest_week = 1
+    weeks = 0
+
+    def render_item(self, row: reviews.StakeholderReview, width: int) -> Text:
+        counts = row.counts
+        values = (
+            counts.contacts,
+            counts.formal,
+            counts.informal,
+            counts.personal,
+            counts.new_people,
+            counts.shared,
+        )
+        name_width, spark_width = _widths(width, len(row.weekly))
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append(marks(row.key, row.focus) + " ", "yellow")
+        name = clean(row.name)
+        name = name if len(name) < name_width else name[: name_width - 2] + "…"
+        text.append(name.ljust(name_width))
+        for value, (_header, w) in zip(values, COLUMNS, strict=True):
+            text.append(f"{value:>{w}}", "" if value else "dim")
+        text.append(" ")
+        weekly = row.weekly[-spark_width:] if spark_width else []
+        text.append(sparkline(weekly, self.busiest_week), "green")
+        return text
+
+
+class PersonHeader(Line):
+    """The column names, laid out like the rows below."""
+
+    def render(self) -> Text:
+        people = self.screen.query_one(PersonList)
+        name_width, spark_width = _widths(people.scrollable_content_region.width, people.weeks)
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append(f"   {'Stakeholder':<{name_width}}")
+        for header, w in COLUMNS:
+            text.append(f"{header:>{w}}")
+        text.append(" " + "weeks"[:spark_width])
+        return text
+
+
+class ContactReviewScreen(Screen[None]):
+    """A month, or the twelve months ending with it; [ and ] move by a month."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,v", "dismiss(None)", "Close", id="review.close"),
+        Binding("left_square_bracket,left", "month(-1)", "Prev month", id="review.previous"),
+        Binding("right_square_bracket,right", "month(1)", "Next month", id="review.next"),
+        Binding("y", "toggle_range", "Month / 12 months", id="review.range"),
+    ]
+
+    def __init__(self, month: str) -> None:
+        super().__init__()
+        self.month = month
+        self.year = False
+        self.review: reviews.Review | None = None
+
+    @property
+    def journal(self) -> Journal:
+        return self.app.journal  # type: ignore[attr-defined]
+
+    def compose(self) -> ComposeResult:
+        yield Label(id="review-title")
+        with Horizontal(id="review-top"):
+            with Vertical(id="review-numbers-box"):
+                yield Static(id="review-numbers")
+                yield Static("Contacts per day", classes="review-caption")
+                yield Sparkline([], summary_function=max, id="review-days")
+            yield Heatmap(id="review-heatmap")
+        yield Static(id="review-balance")
+        yield PersonHeader(id="review-header")
+        yield PersonList(id="review-people")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._load()
+        self.query_one(PersonList).focus()
+
+    def _bounds(self) -> tuple[str, str]:
+        start, end = goal_rules.month_bounds(self.month)
+        if self.year:
+            start = goal_rules.month_bounds(goal_rules.shift_month(self.month, -11))[0]
+        return start, end
+
+    def _load(self) -> None:
+        start, end = self._bounds()
+        title = Text(f"Contact log · {_label(start, end)}", style="bold")
+        title.append("   counting…", "dim")
+        self.query_one("#review-title", Label).update(title)
+        self._count(self.journal, start, end)
+
+    @work(thread=True, exclusive=True, group="contact-review", exit_on_error=False)
+    def _count(self, journal: Journal, start: str, end: str) -> None:
+        with journal.storage.memory_lock:
+            review = reviews.review_range(journal, start, end)
+        self.post_message(ReviewReady(review, (start, end)))
+
+    @on(ReviewReady)
+    def _counted(self, message: ReviewReady) -> None:
+        if message.key != self._bounds():
+            return  # an answer for a period the user has already left
+        self.review = review = message.review
+        title = Text(f"Contact log · {_label(review.start, review.end)}", style="bold")
+        title.append("   [ ] month · y: month or 12 months · Esc: close", "dim")
+        self.query_one("#review-title", Label).update(title)
+        self.query_one("#review-numbers", Static).update(_numbers(review.totals))
+        days = [review.heatmap[d] for d in sorted(review.heatmap)]
+        spark = self.query_one("#review-days", Sparkline)
+        spark.styles.width = max(1, min(len(days), 40))
+        spark.data = days
+        self.query_one(Heatmap).show(review.heatmap)
+        self.query_one("#review-balance", Static).update(_balance(review))
+        people = self.query_one(PersonList)
+        people.busiest_week = max(
+            (max(r.weekly, default=0) for r in review.stakeholders), default=1
+        )
+        people.weeks = len(review.week_starts)
+        people.set_items(review.stakeholders, cursor=0)
+        self.query_one(PersonHeader).refresh()
+
+    def action_month(self, delta: int) -> None:
+        self.month = goal_rules.shift_month(self.month, delta)
+        self._load()
+
+    def action_toggle_range(self) -> None:
+        self.year = not self.year
+        self._load()
+
+
+def _numbers(totals: Any) -> Text:
+    text = Text()
+    text.append(f"{totals.contacts}", "bold")
+    text.append(" contacts\n")
+    text.append(f"{totals.formal} formal · {totals.informal} informal\n")
+    text.append(f"{totals.business} business · {totals.personal} personal\n")
+    text.append(f"{totals.new_people} new people · {totals.events} events\n")
+    text.append(f"{totals.shared} times information shared\n")
+    hours = totals.minutes // 60
+    text.append(f"{hours}h {totals.minutes % 60:02d}m with stakeholders", "dim")
+    return text
+
+
+def _balance(review: reviews.Review) -> Text:
+    text = Text()
+    if not review.balance:
+        if review.totals.contacts:
+            text.append("Balance: ", "bold")
+            text.append("every key and focus relationship had an informal contact too.", "green")
+        return text
+    text.append("Met only formally (key or focus): ", "bold yellow")
+    parts = [f"{clean(flag.name)} ×{flag.formal}" for flag in review.balance[:6]]
+    text.append(", ".join(parts))
+    if len(review.balance) > 6:
+        text.append(f" and {len(review.balance) - 6} more", "dim")
+    text.append("\nAn informal word (a coffee, a call) shows you think of them.", "dim")
+    return text
