@@ -5,6 +5,7 @@ monthly review, sharing, and profile changes from the edit form."""
 from __future__ import annotations
 
 from journal import promises as ledger
+from journal.paths import LocalDirs
 from journal.records import (
     TABLE_INTERACTIONS,
     TABLE_PROMISES,
@@ -12,6 +13,7 @@ from journal.records import (
     Interaction,
     Stakeholder,
 )
+from tui.config import Settings
 from tui.screens.brief import AppliedQuestion, BriefScreen
 from tui.screens.contact_review import ContactReviewScreen, PersonList
 from tui.screens.map import MapScreen, RankList
@@ -198,3 +200,79 @@ async def test_edit_form_records_a_role_change(tmp_path):
     assert saved["profile_log"] == [
         {"field": "role", "date": TODAY.isoformat(), "before": "Analyst"}
     ]
+
+
+async def test_monthly_review_saves_answers_and_carries_goals(tmp_path):
+    from journal.records import TABLE_GOALS, TABLE_REFLECTIONS, Goal
+    from tui.screens.monthly_review import MonthlyReviewScreen
+
+    journal = open_journal(tmp_path)
+    journal.add(Stakeholder(name="Ana", cadence_days=14))
+    journal.add(Goal(month="2026-10", metric="informal", target=3))
+    journal.add(Goal(month="2026-10", text="Join a club"))
+    app = make_app(tmp_path, sample=None)
+    async with app.run_test(size=(120, 44)) as pilot:
+        await pilot.press("M")
+        for _ in range(100):  # the look back is counted in a thread first
+            await pilot.pause(0.02)
+            if isinstance(app.screen, MonthlyReviewScreen):
+                break
+        screen = app.screen
+        assert isinstance(screen, MonthlyReviewScreen)
+        assert "missed" in str(screen.query_one("#review-outcomes").render())
+        screen.query_one("#answer-0").text = "Ana, because of the permits"
+        informal = next(n for n, g in enumerate(screen.review.carry) if g.metric == "informal")
+        manual = 1 - informal
+        screen.query_one(f"#target-{informal}").value = "5"
+        screen.query_one(f"#keep-{manual}").value = False
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not isinstance(app.screen, MonthlyReviewScreen)
+    november = [g for g in on_disk(tmp_path, TABLE_GOALS) if g["month"] == "2026-11"]
+    assert [(g["metric"], g["target"]) for g in november] == [("informal", 5)]
+    [answer] = on_disk(tmp_path, TABLE_REFLECTIONS)
+    assert answer["answer"] == "Ana, because of the permits" and answer["prompt"]
+
+
+async def test_monthly_review_is_offered_once_a_month(tmp_path):
+    from journal.records import Goal
+
+    journal = open_journal(tmp_path)
+    journal.add(Goal(month="2026-10", text="Join a club"))
+    app = make_app(tmp_path, sample=None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.settings.review_offered == "2026-11"
+    assert 'review_offered = "2026-11"' in app.settings.path.read_text()
+    settings = Settings.load(LocalDirs.under(tmp_path))
+    assert settings.review_offered == "2026-11", "read back from config.toml"
+    again = make_app(tmp_path, sample=None, settings=settings)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        notes = [n.message for n in again._notifications]
+    assert not any("new month" in n.lower() for n in notes), "offered once, not again"
+
+
+async def test_share_logs_with_a_suggested_stakeholder(tmp_path):
+    from journal.records import TABLE_SHARES
+    from tui.screens.share import ShareForm
+
+    journal = open_journal(tmp_path)
+    ana = journal.add(Stakeholder(name="Ana", cadence_days=14))
+    ben = journal.add(Stakeholder(name="Ben", tags=["permits"], cadence_days=14))
+    app = make_app(tmp_path, sample=None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("S")
+        await pilot.pause()
+        assert isinstance(app.screen, ShareForm)
+        await type_text(pilot, "New permit rules")
+        await pilot.pause(0.5)
+        options = app.screen.query_one("#share-suggestions")
+        assert options.option_count == 1
+        options.select(options.get_option_at_index(0))
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not isinstance(app.screen, ShareForm)
+    [share] = on_disk(tmp_path, TABLE_SHARES)
+    assert share["title"] == "New permit rules"
+    assert share["stakeholders"] == [ana.id, ben.id]

@@ -144,3 +144,23 @@ class TestCoachingScreens:
     def test_contact_review_year(self, snap_compare, sample_app):
         keys = ("v", "y")
         assert snap_compare(sample_app, run_before=_keys_settled(*keys), terminal_size=(120, 36))
+
+    def test_monthly_review(self, snap_compare, sample_app):
+        async def run(pilot) -> None:
+            await pilot.press("M")
+            for _ in range(100):  # counted in a thread, then the form opens
+                await pilot.pause(0.02)
+                if pilot.app.screen.query("#review-outcomes"):
+                    break
+            await pilot.pause()
+            await _no_blink(pilot)
+
+        assert snap_compare(sample_app, run_before=run, terminal_size=(100, 44))
+
+    def test_share(self, snap_compare, sample_app):
+        async def run(pilot) -> None:
+            await pilot.press("S", *"Permit backlog report")
+            await pilot.pause(0.5)  # the suggestions follow the typing
+            await _no_blink(pilot)
+
+        assert snap_compare(sample_app, run_before=run, terminal_size=(100, 34))

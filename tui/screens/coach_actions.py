@@ -4,6 +4,7 @@ the question after a contact about last time's "do differently"."""
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING, Any
 
 from textual import work
@@ -11,6 +12,7 @@ from textual.binding import Binding
 
 from journal import brief as briefs
 from journal import promises as ledger
+from journal import review as monthly
 from journal import stakeholder_map
 from journal.errors import JournalError
 from journal.goals import month_of
@@ -146,7 +148,15 @@ class CoachActions(_Base):
 
         if not self.app.writable():
             return
-        result = await self.app.push_screen_wait(MonthlyReviewScreen(self.journal))
+        journal = self.journal
+
+        def look_back() -> monthly.MonthlyReview:
+            with journal.storage.memory_lock:
+                return monthly.monthly_review(journal)
+
+        # Last month's review reads all of its entries: off the UI thread.
+        review = await asyncio.to_thread(look_back)
+        result = await self.app.push_screen_wait(MonthlyReviewScreen(journal, review))
         if result is not None:
             added = self.app.apply(lambda: save_monthly_review(self.journal, result))
             if added is not None:
