@@ -16,6 +16,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from .dates import stored_date
+
 OVERDUE = "overdue"
 DUE_SOON = "due-soon"
 OK = "ok"
@@ -73,17 +75,6 @@ class CadenceInfo:
         }
 
 
-def _date(value: Any) -> dt.date | None:
-    # A hand-edited or damaged value must not hide everyone else's cadence:
-    # an unreadable date counts as absent.
-    if not value or not isinstance(value, str):
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
 def _cadence(value: Any) -> int | None:
     if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
         return None
@@ -95,14 +86,17 @@ def _due_date(
 ) -> dt.date | None:
     if cadence is None:
         return None
-    last_date = _date(last)
+    last_date = stored_date(last)
     if last_date is not None:
         due = last_date + dt.timedelta(days=cadence)
     else:
         # Never contacted: they were added to be contacted, so the first
-        # contact is due from the day they were added (today if unstamped).
-        due = _date(stakeholder.get("created_at")) or today
-    snooze = _date(stakeholder.get("snooze_until"))
+        # contact is due from the day they were added (today if unstamped,
+        # or if the stamp is ahead of today: another machine's fast clock,
+        # or a fixed SJ_TODAY in a demo).
+        added = stored_date(stakeholder.get("created_at"))
+        due = added if added is not None and added < today else today
+    snooze = stored_date(stakeholder.get("snooze_until"))
     if snooze is not None and snooze > due:
         due = snooze
     return due
@@ -135,7 +129,7 @@ def compute_cadence(
         due = _due_date(stakeholder, last, cadence, today)
         # Applied after the snooze on purpose: a snooze quiets the routine
         # check-in, not a promise that falls due.
-        extra = _date(extra_due.get(sid))
+        extra = stored_date(extra_due.get(sid))
         if extra is not None and (due is None or extra < due):
             due = extra
         if due is None:

@@ -157,6 +157,18 @@ def _span(days: int) -> str:
     return f"{days}d"
 
 
+def stored_date(value: object) -> dt.date | None:
+    """The date of a stored ISO value (a date or a timestamp), or None when it
+    is absent or unreadable: a hand-edited or damaged value must not hide
+    everyone else's dates."""
+    if not value or not isinstance(value, str):
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
 def _days_from(date_iso: str, today: dt.date) -> int | None:
     try:
         return (dt.date.fromisoformat(date_iso) - today).days

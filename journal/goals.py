@@ -80,6 +80,57 @@ class MonthCounts:
         return getattr(self, metric)
 
 
+#: What one interaction adds to the counts, apart from its minutes and its
+#: stakeholders: ``(informal, personal, new person met, event, information
+#: shared)``. Entries of one kind are counted together (see :func:`tally`).
+Kind = tuple[bool, bool, bool, bool, bool]
+
+
+def kind_of(record: dict[str, Any]) -> Kind:
+    """The :data:`Kind` of a raw interaction. Missing flags take the record
+    defaults: formal, business."""
+    return (
+        not record.get("formal", True),
+        record.get("business", True) is False,
+        bool(record.get("new_person")),
+        record.get("channel") in EVENT_CHANNELS,
+        bool((record.get("shared") or "").strip()),
+    )
+
+
+def minutes_of(record: dict[str, Any]) -> int:
+    """The minutes a raw interaction took, 0 when not recorded."""
+    minutes = record.get("minutes")
+    if isinstance(minutes, int) and not isinstance(minutes, bool) and minutes > 0:
+        return minutes
+    return 0
+
+
+def tally(
+    kinds: dict[Kind, int], minutes: int, per_stakeholder: dict[str, int], shares: int = 0
+) -> MonthCounts:
+    """The counts of entries tallied by kind (``kind → entries``), with their
+    minutes, their entries per stakeholder and the shares of the period."""
+    counts = MonthCounts(minutes=minutes, shared=shares, per_stakeholder=per_stakeholder)
+    for (informal, personal, new_person, event, shared), n in kinds.items():
+        counts.contacts += n
+        if informal:
+            counts.informal += n
+        else:
+            counts.formal += n
+        if personal:
+            counts.personal += n
+        else:
+            counts.business += n
+        if new_person:
+            counts.new_people += n
+        if event:
+            counts.events += n
+        if shared:
+            counts.shared += n
+    return counts
+
+
 def count_range(
     interactions: Iterable[dict[str, Any]],
     start_iso: str,
@@ -88,38 +139,24 @@ def count_range(
 ) -> MonthCounts:
     """Count live interactions (and shares) dated from ``start_iso`` to
     ``end_iso``, both included, in one pass."""
-    counts = MonthCounts()
-    per = counts.per_stakeholder
+    kinds: dict[Kind, int] = {}
+    minutes = 0
+    per: dict[str, int] = {}
     for record in interactions:
         date = record.get("date") or ""
         if record.get("deleted") or not start_iso <= date <= end_iso:
             continue
-        counts.contacts += 1
-        # Missing flags take the record defaults: formal, business.
-        if record.get("formal", True):
-            counts.formal += 1
-        else:
-            counts.informal += 1
-        if record.get("business", True) is False:
-            counts.personal += 1
-        else:
-            counts.business += 1
-        if record.get("new_person"):
-            counts.new_people += 1
-        if record.get("channel") in EVENT_CHANNELS:
-            counts.events += 1
-        if (record.get("shared") or "").strip():
-            counts.shared += 1
-        minutes = record.get("minutes")
-        if isinstance(minutes, int) and not isinstance(minutes, bool) and minutes > 0:
-            counts.minutes += minutes
+        kind = kind_of(record)
+        kinds[kind] = kinds.get(kind, 0) + 1
+        minutes += minutes_of(record)
         for sid in record.get("stakeholders") or ():
             per[sid] = per.get(sid, 0) + 1
-    for share in shares:
-        date = share.get("date") or ""
-        if not share.get("deleted") and start_iso <= date <= end_iso:
-            counts.shared += 1
-    return counts
+    shared = sum(
+        1
+        for share in shares
+        if not share.get("deleted") and start_iso <= (share.get("date") or "") <= end_iso
+    )
+    return tally(kinds, minutes, per, shared)
 
 
 def count_month(
@@ -183,6 +220,17 @@ def carry_forward(goals: Iterable[dict[str, Any]], from_month: str, to_month: st
     return fresh
 
 
+#: Metric → what one and several of it are called, in a goal's label.
+_COUNTED = {
+    "informal": ("informal contact", "informal contacts"),
+    "formal": ("formal contact", "formal contacts"),
+    "contacts": ("contact", "contacts"),
+    "new_people": ("new person met", "new people met"),
+    "events": ("event attended", "events attended"),
+    "personal": ("personal conversation", "personal conversations"),
+}
+
+
 def _plural(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
 
@@ -197,18 +245,8 @@ def describe_goal(goal: dict[str, Any], stakeholder_name: str | None = None) -> 
     target = goal.get("target") or 1
     if metric is None:
         return "(untitled goal)"
-    if metric == "informal":
-        return _plural(target, "informal contact", "informal contacts")
-    if metric == "formal":
-        return _plural(target, "formal contact", "formal contacts")
-    if metric == "contacts":
-        return _plural(target, "contact", "contacts")
-    if metric == "new_people":
-        return _plural(target, "new person met", "new people met")
-    if metric == "events":
-        return _plural(target, "event attended", "events attended")
-    if metric == "personal":
-        return _plural(target, "personal conversation", "personal conversations")
+    if metric in _COUNTED:
+        return _plural(target, *_COUNTED[metric])
     if metric == "shared":
         return "information shared " + ("once" if target == 1 else f"{target} times")
     if metric == "with":

@@ -88,6 +88,8 @@ class Journal:
         self._cadence_cache: tuple[Any, list[cadence_rules.CadenceInfo]] | None = None
         self._by_stakeholder: dict[str, list[Raw]] | None = None
         self._all_interactions: list[Raw] | None = None
+        #: Live interactions with follow-ups (built with _by_stakeholder).
+        self._followed: list[Raw] | None = None
         self._last_contact: dict[str, str] | None = None
 
     # -- opening
@@ -185,6 +187,7 @@ class Journal:
             self._doc_ids.clear()
             self._next_doc.clear()
             self._by_stakeholder = None
+            self._followed = None
             self._all_interactions = None
             self._last_contact = None
 
@@ -266,32 +269,35 @@ class Journal:
     def _interaction_index(self) -> dict[str, list[Raw]]:
         self._check_generation()
         if self._by_stakeholder is None:
+            # One sort of every live entry, newest first; walking it in that
+            # order fills each stakeholder's list already sorted, and the
+            # first entry seen for a stakeholder is its last contact.
+            entries = [r for r in self.table(TABLE_INTERACTIONS).values() if not r.get("deleted")]
+            self._sort_newest_first(entries)
             index: dict[str, list[Raw]] = {}
-            last: dict[str, str] = {}
-            for record in self.table(TABLE_INTERACTIONS).values():
-                if record.get("deleted"):
-                    continue
-                date = record.get("date") or ""
+            followed: list[Raw] = []
+            for record in entries:
+                if record.get("follow_ups"):
+                    followed.append(record)
                 for sid in record.get("stakeholders", ()):
-                    entries = index.get(sid)
-                    if entries is None:
+                    mine = index.get(sid)
+                    if mine is None:
                         index[sid] = [record]
                     else:
-                        entries.append(record)
-                    if date > last.get(sid, ""):
-                        last[sid] = date
-            for entries in index.values():
-                self._sort_newest_first(entries)
+                        mine.append(record)
             self._by_stakeholder = index
+            self._followed = followed
+            self._all_interactions = entries
             if self._last_contact is None:
-                self._last_contact = last
+                self._last_contact = {
+                    sid: date for sid, mine in index.items() if (date := mine[0].get("date"))
+                }
         return self._by_stakeholder
 
     def build_indexes(self) -> None:
         """Build the per-stakeholder and all-entries indexes now (an app does
         it once at start, off the UI thread) rather than on first use."""
         self._interaction_index()
-        self.interactions_of(None)
 
     def drop_indexes(self) -> None:
         """Forget every index; they are rebuilt on next use. For callers that
@@ -306,12 +312,8 @@ class Journal:
         The list is shared with the index: do not mutate it."""
         if stakeholder_id is not None:
             return self._interaction_index().get(stakeholder_id, [])
-        self._check_generation()
-        if self._all_interactions is None:
-            entries = list(self.records(TABLE_INTERACTIONS))
-            self._sort_newest_first(entries)
-            self._all_interactions = entries
-        return self._all_interactions
+        self._interaction_index()
+        return self._all_interactions or []
 
     def interaction(self, record_id: str) -> Interaction:
         raw = self.get(TABLE_INTERACTIONS, record_id)
@@ -321,9 +323,14 @@ class Journal:
 
     def open_follow_ups(self, stakeholder_id: str | None = None) -> list[tuple[Raw, Raw]]:
         """(interaction, follow-up) pairs not done yet, soonest due first."""
+        if stakeholder_id is None:
+            self._interaction_index()
+            entries = self._followed or []
+        else:
+            entries = self.interactions_of(stakeholder_id)
         pairs = [
             (entry, item)
-            for entry in self.interactions_of(stakeholder_id)
+            for entry in entries
             for item in entry.get("follow_ups", ())
             if not item.get("done")
         ]
@@ -409,6 +416,8 @@ class Journal:
         if self._by_stakeholder is not None:
             for sid in raw.get("stakeholders", ()):
                 self._insert_newest_first(self._by_stakeholder.setdefault(sid, []), raw)
+            if self._followed is not None and raw.get("follow_ups"):
+                self._followed.append(raw)
         if self._all_interactions is not None:
             self._insert_newest_first(self._all_interactions, raw)
 
@@ -427,6 +436,7 @@ class Journal:
         if table == TABLE_INTERACTIONS:
             # Rare (edits, deletions): rebuild lazily rather than patch.
             self._by_stakeholder = None
+            self._followed = None
             self._all_interactions = None
             self._last_contact = None
 

@@ -33,10 +33,9 @@ focus set, +0.2 for a rank from 1 to 5, +0.1 per influence point above 3
 (-0.1 below). The focus set comes first: focus stakeholders with any reason
 are listed before everyone else.
 
-Cost: the cadence states and the last-contact index are the journal's own;
-the follow-ups and the formal-only rule take one pass over the raw
-interactions (cheaper than building the per-stakeholder index when a command
-runs once; :func:`formal_only_days` uses that index for one stakeholder).
+Cost: everything comes from the journal's indexes (cadence states, entries
+per stakeholder, entries with follow-ups), built in one pass over the
+interactions on first use; nothing here walks every interaction.
 """
 
 from __future__ import annotations
@@ -46,8 +45,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import changes, promises
-from .dates import format_due
-from .records import TABLE_INTERACTIONS, TABLE_STAKEHOLDERS
+from .dates import format_due, stored_date
+from .records import TABLE_STAKEHOLDERS
 
 #: Days without an informal contact before a key influencer is flagged.
 FORMAL_ONLY_DAYS = 60
@@ -92,15 +91,6 @@ class Suggestion:
         return {"name": self.name, "id": self.id, "score": self.score, "reasons": self.reason_texts}
 
 
-def _day(value: Any) -> dt.date | None:
-    if not isinstance(value, str) or not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
 def when_label(day: dt.date, today: dt.date) -> str:
     """``today``, ``tomorrow``, a weekday name within the week, else ``Dec 4``."""
     days = (day - today).days
@@ -135,13 +125,13 @@ def importance(stakeholder: dict[str, Any]) -> float:
 
 
 def _cadence_reason(info: Any, raw: dict[str, Any], today: dt.date, window: int) -> Reason | None:
-    snooze = _day(raw.get("snooze_until"))
+    snooze = stored_date(raw.get("snooze_until"))
     # A snooze quiets the routine check-in only; promises still count.
     if info.cadence_days is None or (snooze is not None and snooze > today):
         return None
-    last = _day(info.last_contact)
+    last = stored_date(info.last_contact)
     if last is None:
-        due = _day(raw.get("created_at")) or today
+        due = stored_date(raw.get("created_at")) or today
         return Reason("cadence", "not contacted yet", 1.0) if due <= today else None
     days = (today - last).days
     ratio = days / info.cadence_days
@@ -158,7 +148,7 @@ def _cadence_reason(info: Any, raw: dict[str, Any], today: dt.date, window: int)
 def _promise_reasons(items: list[promises.PromiseItem], today: dt.date) -> list[Reason]:
     out = []
     for item in items:
-        due = _day(item.due)
+        due = stored_date(item.due)
         if item.theirs:
             if item.status == promises.OVERDUE and due is not None:
                 text = f"they promised {_quote(item.text)} by {due:%b} {due.day}: follow up"
@@ -180,56 +170,28 @@ def _promise_reasons(items: list[promises.PromiseItem], today: dt.date) -> list[
     return out
 
 
-def _scan(
-    journal: Any, today: dt.date, window: int, keys: set[str]
-) -> tuple[dict[str, list[Reason]], dict[str, tuple[str, bool]]]:
-    """One pass over the raw interactions: follow-up reasons per stakeholder,
-    and for the ``keys`` (key influencers) the day their formal-only streak
-    started (the last informal contact, or the first contact) and whether
-    there was an informal contact at all."""
+def _follow_up_reasons(journal: Any, today: dt.date, window: int) -> dict[str, list[Reason]]:
+    """Open follow-ups late or due within ``window`` days, per stakeholder
+    (from the journal's index of entries with follow-ups)."""
     limit = (today + dt.timedelta(days=window)).isoformat()
     found: dict[str, list[Reason]] = {}
-    last_informal: dict[str, str] = {}
-    first: dict[str, str] = {}
-    for entry in journal.table(TABLE_INTERACTIONS).values():
-        if entry.get("deleted"):
+    for entry, item in journal.open_follow_ups():
+        due = item.get("due")
+        if not isinstance(due, str) or due > limit:
             continue
-        if keys:
-            date = entry.get("date") or ""
-            informal = entry.get("formal", True) is False
-            for sid in entry.get("stakeholders") or ():
-                if sid in keys:
-                    if date < first.get(sid, "9999"):
-                        first[sid] = date
-                    if informal and date > last_informal.get(sid, ""):
-                        last_informal[sid] = date
-        items = entry.get("follow_ups")
-        if not items:
+        day = stored_date(due)
+        if day is None:
             continue
-        for item in items:
-            due = item.get("due")
-            if item.get("done") or not isinstance(due, str) or due > limit:
-                continue
-            day = _day(due)
-            if day is None:
-                continue
-            late = (today - day).days
-            if late > 0:
-                label = format_due(due, today)
-                reason = Reason(
-                    "follow-up", f"follow-up {_quote(item.get('text', ''))} is {label}", 2.0
-                )
-            else:
-                label = "due today" if late == 0 else f"due {when_label(day, today)}"
-                reason = Reason(
-                    "follow-up", f"follow-up {_quote(item.get('text', ''))} {label}", 1.5
-                )
-            for sid in entry.get("stakeholders") or ():
-                found.setdefault(sid, []).append(reason)
-    # With an informal contact the streak starts after it; without one, at the
-    # first contact (the same rule as formal_only_days).
-    since = {sid: (last_informal.get(sid, day), sid in last_informal) for sid, day in first.items()}
-    return found, since
+        late = (today - day).days
+        what = _quote(item.get("text", ""))
+        if late > 0:
+            reason = Reason("follow-up", f"follow-up {what} is {format_due(due, today)}", 2.0)
+        else:
+            label = "due today" if late == 0 else f"due {when_label(day, today)}"
+            reason = Reason("follow-up", f"follow-up {what} {label}", 1.5)
+        for sid in entry.get("stakeholders") or ():
+            found.setdefault(sid, []).append(reason)
+    return found
 
 
 def _fold(reasons: list[Reason]) -> list[Reason]:
@@ -268,7 +230,7 @@ def formal_only_days(journal: Any, stakeholder_id: str, today: dt.date) -> int |
         since = entries[-1].get("date")
     elif since == entries[0].get("date"):
         return None  # the latest contact was informal
-    day = _day(since)
+    day = stored_date(since)
     return None if day is None else (today - day).days
 
 
@@ -287,8 +249,7 @@ def reach_out_today(
     today = today or journal.today()
     raws = {r["id"]: r for r in journal.records(TABLE_STAKEHOLDERS)}
     open_promises = promises.open_by_stakeholder(journal, today)
-    keys = {sid for sid, raw in raws.items() if raw.get("key")}
-    follow_ups, formal_since = _scan(journal, today, window, keys)
+    follow_ups = _follow_up_reasons(journal, today, window)
     out = []
     for info in journal.cadence(window=window, today=today):
         raw = raws.get(info.id)
@@ -300,18 +261,15 @@ def reach_out_today(
             reasons.append(cadence_reason)
         reasons.extend(_promise_reasons(open_promises.get(info.id, []), today))
         reasons.extend(follow_ups.get(info.id, []))
-        streak, had_informal = formal_since.get(info.id, ("", False))
-        since = _day(streak)
-        # A formal contact must follow the last informal one.
-        if since is not None and (not had_informal or (info.last_contact or "") > streak):
-            days = (today - since).days
-            if days >= FORMAL_ONLY_DAYS:
+        if raw.get("key"):
+            days = formal_only_days(journal, info.id, today)
+            if days is not None and days >= FORMAL_ONLY_DAYS:
                 text = f"key influencer, only formal contact for {days} days"
                 reasons.append(Reason("formal-only", text, 1.5))
         if info.last_contact and changes.changed_since(raw, "role", info.last_contact):
             reasons.append(Reason("role", "no contact since they changed role", 2.0))
         if raw.get("focus"):
-            last = _day(info.last_contact)
+            last = stored_date(info.last_contact)
             if last is None:
                 reasons.append(Reason("focus", "focus relationship, not contacted yet", 1.0))
             elif (today - last).days >= FOCUS_STALE_DAYS:

@@ -15,6 +15,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from .dates import stored_date
 from .errors import InputError, NotFoundError
 from .records import TABLE_PROMISES, TABLE_STAKEHOLDERS, Promise
 
@@ -58,20 +59,11 @@ class PromiseItem:
         }
 
 
-def _day(value: Any) -> dt.date | None:
-    if not isinstance(value, str) or not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
 def status_of(promise: dict[str, Any], today: dt.date) -> tuple[str, int]:
     """``(status, days_late)`` of a raw promise on ``today``."""
     if promise.get("done"):
         return DONE, 0
-    due = _day(promise.get("due"))
+    due = stored_date(promise.get("due"))
     if due is not None and due < today:
         return OVERDUE, (today - due).days
     return OPEN, 0

@@ -4,9 +4,10 @@ For a month or any range of days: contacts in total and per stakeholder
 (formal or informal, business or personal, new people met, information
 shared), a calendar heatmap (day → contacts), a weekly series per stakeholder
 for a sparkline, and the balance signal (key or focus stakeholders met only
-formally). All counting is :func:`journal.goals.count_range`, the same code
-as the monthly goals, run on the period's slice of the journal's date-sorted
-index (found by binary search), so a month costs what its entries cost.
+formally). Counting is the monthly goals' own (:func:`journal.goals.kind_of`
+and :func:`journal.goals.tally`, the parts of ``count_range``), in one pass
+over the period's slice of the journal's date-sorted index (found by binary
+search), so a month costs what its entries cost.
 
 The monthly review looks back at last month: goals achieved or missed, the
 review numbers, three monthly reflection prompts, and the goals to carry
@@ -15,7 +16,6 @@ into this month with adjustable targets (:func:`start_month`).
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
@@ -158,13 +158,16 @@ def review_range(journal: Any, start: dt.date | str, end: dt.date | str) -> Revi
         (first_day + dt.timedelta(days=n)).isoformat(): 0
         for n in range((last_day - first_day).days + 1)
     }
-    # Entries with one stakeholder are counted once, for their row and the
-    # total alike; entries with several are counted for each row and once
-    # more for the total. Shares are counted with the rows' second part and
-    # once for the total.
-    single: dict[str, list[dict[str, Any]]] = {}
-    multi: dict[str, list[dict[str, Any]]] = {}
-    multi_all: list[dict[str, Any]] = []
+    # One pass: each entry is tallied by kind (goals.kind_of) once for the
+    # total and once for each of its stakeholders; goals.tally turns the
+    # tallies into counts, as goals.count_range does.
+    total_kinds: dict[goal_rules.Kind, int] = {}
+    total_minutes = 0
+    total_per: dict[str, int] = {}
+    kinds_of: dict[str, dict[goal_rules.Kind, int]] = {}
+    minutes_of: dict[str, int] = {}
+    # For entries with several stakeholders: each one's co-participants.
+    together: dict[str, dict[str, int]] = {}
     week_of: dict[str, int] = {}
     weekly: dict[str, list[int]] = {}
     for entry in entries:
@@ -173,37 +176,42 @@ def review_range(journal: Any, start: dt.date | str, end: dt.date | str) -> Revi
         week = week_of.get(date)
         if week is None:
             week = week_of[date] = (dt.date.fromisoformat(date) - monday).days // 7
+        kind = goal_rules.kind_of(entry)
+        minutes = goal_rules.minutes_of(entry)
+        total_kinds[kind] = total_kinds.get(kind, 0) + 1
+        total_minutes += minutes
         who = entry.get("stakeholders") or ()
-        if len(who) == 1:
-            single.setdefault(who[0], []).append(entry)
-        else:
-            multi_all.append(entry)
-            for sid in who:
-                multi.setdefault(sid, []).append(entry)
         for sid in who:
-            series = weekly.get(sid)
-            if series is None:
-                series = weekly[sid] = [0] * weeks
-            series[week] += 1
-    shares_of: dict[str, list[dict[str, Any]]] = {}
+            total_per[sid] = total_per.get(sid, 0) + 1
+            tallied = kinds_of.get(sid)
+            if tallied is None:
+                tallied = kinds_of[sid] = {}
+                minutes_of[sid] = 0
+                weekly[sid] = [0] * weeks
+            tallied[kind] = tallied.get(kind, 0) + 1
+            minutes_of[sid] += minutes
+            weekly[sid][week] += 1
+        if len(who) > 1:
+            for sid in who:
+                others = together.setdefault(sid, {})
+                for other in who:
+                    others[other] = others.get(other, 0) + 1
+    shares_of: dict[str, int] = {}
     for share in shares:
         for sid in share.get("stakeholders") or ():
-            shares_of.setdefault(sid, []).append(share)
-    totals = goal_rules.count_range(multi_all, start, end, shares)
-    people = {r["id"]: r for r in journal.records(TABLE_STAKEHOLDERS)}
+            shares_of[sid] = shares_of.get(sid, 0) + 1
+    totals = goal_rules.tally(total_kinds, total_minutes, total_per, len(shares))
     rows = []
-    for sid in single.keys() - people.keys():  # entries naming a deleted stakeholder
-        _add(totals, goal_rules.count_range(single[sid], start, end))
-    for sid, raw in people.items():
-        if sid not in single and sid not in multi and sid not in shares_of and not raw.get("focus"):
+    for raw in journal.records(TABLE_STAKEHOLDERS):
+        sid = raw["id"]
+        if sid not in kinds_of and sid not in shares_of and not raw.get("focus"):
             continue
-        counts = goal_rules.count_range(single.get(sid, ()), start, end)
-        _add(totals, counts)
-        if sid in multi or sid in shares_of:
-            rest = goal_rules.count_range(multi.get(sid, ()), start, end, shares_of.get(sid, ()))
-            counts = _add(
-                dataclasses.replace(counts, per_stakeholder=dict(counts.per_stakeholder)), rest
-            )
+        per = dict(together.get(sid, ()))
+        if sid in total_per:
+            per[sid] = total_per[sid]
+        counts = goal_rules.tally(
+            kinds_of.get(sid, {}), minutes_of.get(sid, 0), per, shares_of.get(sid, 0)
+        )
         rows.append(
             StakeholderReview(
                 id=sid,
@@ -224,18 +232,6 @@ def review_range(journal: Any, start: dt.date | str, end: dt.date | str) -> Revi
         week_starts=[(monday + dt.timedelta(weeks=n)).isoformat() for n in range(weeks)],
         balance=balance_signal(rows),
     )
-
-
-def _add(into: goal_rules.MonthCounts, other: goal_rules.MonthCounts) -> goal_rules.MonthCounts:
-    """Add ``other``'s numbers to ``into`` (in place) and return it."""
-    for item in dataclasses.fields(goal_rules.MonthCounts):
-        if item.name == "per_stakeholder":
-            per = into.per_stakeholder
-            for sid, n in other.per_stakeholder.items():
-                per[sid] = per.get(sid, 0) + n
-        else:
-            setattr(into, item.name, getattr(into, item.name) + getattr(other, item.name))
-    return into
 
 
 def review_month(journal: Any, month: str) -> Review:

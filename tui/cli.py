@@ -200,5 +200,15 @@ def today_for_sample() -> dt.date:
     return Clock.from_env().today()
 
 
+def run() -> int:
+    """The ``sj`` program (the console script and ``python -m tui.cli``): the
+    command line, with each parsed journal kept out of the cyclic garbage
+    collector's walks (see :data:`journal.storage.FREEZE_PARSED`)."""
+    from journal import storage
+
+    storage.FREEZE_PARSED = True
+    return main()
+
+
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(run())

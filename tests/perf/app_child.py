@@ -4,7 +4,7 @@
     python tests/perf/app_child.py session FILE  # sj on FILE: a short session with a save
     python tests/perf/app_child.py bare FILE     # the floor: orjson.loads(FILE), bare App
 
-``app`` goes the way ``sj --file FILE`` goes (``tui.cli.main``: argument
+``app`` goes the way ``sj --file FILE`` goes (``tui.cli.run``: argument
 parsing, ``Journal.open``, the settings, the app), with two changes: the app
 runs headless (no terminal to set up, for the floor neither) and it ends the
 process with ``os._exit(0)`` in the first frame that shows the overdue
@@ -99,9 +99,10 @@ def run_app(path: str, *, session: bool) -> None:
 
     app_module.StakeholderJournalApp = FirstFrameApp  # run_app builds this one
     _watchdog()
-    from tui.cli import main
+    from tui.cli import run
 
-    main(["--file", path])
+    sys.argv = ["sj", "--file", path]
+    run()
     os._exit(3)
 
 

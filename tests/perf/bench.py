@@ -41,6 +41,7 @@ for _folder in (REPO, Path(__file__).resolve().parent):  # the project, app_chil
 
 import orjson  # noqa: E402
 
+from journal import storage  # noqa: E402
 from journal.clock import Clock  # noqa: E402
 from journal.journal import Journal  # noqa: E402
 from journal.paths import LocalDirs  # noqa: E402
@@ -265,10 +266,15 @@ def one_save(bench: Bench) -> list[Row]:
 
 @measure
 def search_by_stakeholder(bench: Bench) -> list[Row]:
-    """A stakeholder's contacts and cadence after the file is loaded: the
-    first call (indexes built) and later calls."""
+    """The indexes every screen reads, built once when a journal is loaded
+    (the app does it before its first frame; a command builds what it needs),
+    against the parse of the same bytes in this process; then a stakeholder's
+    contacts and cadence looked up, after load."""
+    from journal.storage import loads
+
     journal = bench.open_journal()
     storage, clock = journal.storage, journal.clock
+    payload = bench.journal.read_bytes()
     ids = [r["id"] for r in journal.records(TABLE_STAKEHOLDERS)]
 
     def lookup(j: Journal, sid: str) -> None:
@@ -276,19 +282,29 @@ def search_by_stakeholder(bench: Bench) -> list[Row]:
         info = next(i for i in j.cadence() if i.id == sid)
         assert entries is not None and info.id == sid
 
-    cold, warm = [], []
+    parse, build, search = [], [], []
     for run in range(bench.runs):
+        start = time.perf_counter()
+        loads(payload)
+        parse.append(time.perf_counter() - start)
         fresh = Journal(storage, clock)  # same parsed document, no index yet
         start = time.perf_counter()
-        lookup(fresh, ids[run])
-        cold.append(time.perf_counter() - start)
-        for sid in ids[run + 1 : run + 21]:
+        fresh.build_indexes()
+        build.append(time.perf_counter() - start)
+        for sid in ids[run : run + 21]:
             start = time.perf_counter()
             lookup(fresh, sid)
-            warm.append(time.perf_counter() - start)
+            search.append(time.perf_counter() - start)
     return [
-        Row("search by stakeholder, first (index build)", median(cold) * 1000, "ms", 5.0),
-        Row("search by stakeholder, warm", median(warm) * 1000, "ms", 5.0),
+        Row(
+            "indexes built at load (Journal.build_indexes)",
+            median(build) * 1000,
+            "ms",
+            0.6,
+            floor=median(parse) * 1000,
+            note="floor: parsing the file's bytes in this process (journal.storage.loads)",
+        ),
+        Row("search by stakeholder, after load", median(search) * 1000, "ms", 5.0),
     ]
 
 
@@ -302,10 +318,9 @@ def today_process_time(bench: Bench) -> list[Row]:
 
 @measure
 def coaching_data(bench: Bench) -> list[Row]:
-    """The data of the coaching screens, in-process after the file is loaded:
-    the first call on a journal whose indexes are not built yet (a fresh
-    Journal on the same parsed document: the call builds what it needs), and
-    later calls."""
+    """The data of the coaching screens, in-process after the file is loaded
+    (indexes built, as the app does at start): the first call on a fresh
+    Journal (nothing cached but the indexes), and later calls."""
     from journal.outreach import reach_out_today
     from journal.review import review_month, review_range
     from journal.stakeholder_map import build_map
@@ -329,6 +344,7 @@ def coaching_data(bench: Bench) -> list[Row]:
         cold, warm = [], []
         for _ in range(bench.runs):
             fresh = Journal(storage, clock)
+            fresh.build_indexes()
             start = time.perf_counter()
             call(fresh)
             cold.append(time.perf_counter() - start)
@@ -336,7 +352,7 @@ def coaching_data(bench: Bench) -> list[Row]:
                 start = time.perf_counter()
                 call(fresh)
                 warm.append(time.perf_counter() - start)
-        rows.append(Row(f"{name}, first call", median(cold) * 1000, "ms", 50.0))
+        rows.append(Row(f"{name}, first call after load", median(cold) * 1000, "ms", 50.0))
         rows.append(Row(f"{name}, warm", median(warm) * 1000, "ms", 50.0))
     return rows
 
@@ -569,6 +585,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         folder = Path(tmp)
         env = child_env(folder)
         os.environ.update({k: env[k] for k in env if k.startswith(("SJ_", "XDG_"))})
+        storage.FREEZE_PARSED = True  # as in `sj` (tui.cli.run)
         start = time.perf_counter()
         journal = make_journal(folder, env)
         made = time.perf_counter() - start

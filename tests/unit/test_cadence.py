@@ -114,6 +114,13 @@ def test_unstamped_new_stakeholder_is_due_today():
     assert info.due == "2026-03-18"
 
 
+def test_a_stakeholder_stamped_after_today_is_due_today_not_later():
+    # Added on a machine whose clock runs ahead, or in a demo with SJ_TODAY.
+    info = one(person("ana", cadence=30, created="2026-03-21T08:00:00.000000Z"))
+    assert info.due == "2026-03-18"
+    assert info.state == DUE_SOON
+
+
 def test_snooze_pushes_the_due_date_later():
     info = one(person("ana", cadence=7, snooze_until="2026-03-25"), last="2026-03-01")
     assert info.due == "2026-03-25"

@@ -216,3 +216,25 @@ class FormScreen(ModalScreen[T]):
     @on(Button.Pressed, "#form-cancel")
     def _cancel_pressed(self) -> None:
         self.action_cancel()
+
+
+class RecordForm(FormScreen[dict[str, Any]]):
+    """A form that adds or edits one record: ``original`` is the record as it
+    was when the form opened (empty when adding)."""
+
+    def __init__(self, heading: Text | str, original: dict[str, Any] | None = None) -> None:
+        super().__init__(heading)
+        self.original = original or {}
+
+    def changes(self, values: dict[str, Any]) -> dict[str, Any]:
+        """Only what the user changed, so fields edited elsewhere meanwhile
+        (another machine, merged on save) stay as they are."""
+        original = self.original
+        # Text fields are shown cleaned of control characters: an unchanged
+        # cleaned value must not overwrite the stored one.
+        return {
+            k: v
+            for k, v in values.items()
+            if v != original.get(k)
+            and not (isinstance(v, str) and v == clean(original.get(k) or "").strip())
+        }

@@ -18,7 +18,7 @@ from journal.records import CHANNELS, FollowUp
 
 from ..text import clean
 from ..widgets.formality import Tick
-from .form import FieldError, FormScreen
+from .form import FieldError, RecordForm
 
 #: The reflective questions: field, label, placeholder.
 QUESTIONS = (
@@ -62,10 +62,10 @@ def parse_follow_ups(
     return items
 
 
-class InteractionForm(FormScreen[dict[str, Any]]):
-    TALL = True
-
+class InteractionForm(RecordForm):
     """Dismisses with the entry's fields, or None."""
+
+    TALL = True
 
     def __init__(
         self, journal: Journal, original: dict[str, Any] | None = None, who: list[str] | None = None
@@ -80,7 +80,7 @@ class InteractionForm(FormScreen[dict[str, Any]]):
         if self.who_text:
             heading.append(" · ")
             heading.append(clean(self.who_text), style="")
-        super().__init__(heading)
+        super().__init__(heading, original)
 
     def fields(self) -> Iterable[Widget]:
         raw = self.original
@@ -171,16 +171,6 @@ class InteractionForm(FormScreen[dict[str, Any]]):
         for name, _label, _placeholder in QUESTIONS:
             values[name] = self.text(name)
         return values
-
-    def changes(self, values: dict[str, Any]) -> dict[str, Any]:
-        """Only what the user changed (an external edit of other fields stays)."""
-        original = self.original
-        return {
-            k: v
-            for k, v in values.items()
-            if v != original.get(k)
-            and not (isinstance(v, str) and v == clean(original.get(k) or "").strip())
-        }
 
 
 def _minutes(text: str) -> int | None:

@@ -90,6 +90,8 @@ class MainScreen(CoachActions, PeopleActions, GoalActions, Screen[None]):
     def refresh_data(self) -> None:
         """Re-read everything shown from the journal (after a change or a merge)."""
         journal = self.journal
+        # One pass builds every index the panes read (last contacts included).
+        journal.build_indexes()
         self.stakeholders.reload(journal)
         self.refresh_journal()
         self.reflection.reload(journal)

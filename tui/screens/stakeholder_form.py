@@ -15,7 +15,7 @@ from journal.records import KINDS, STAGES
 
 from ..text import clean
 from ..widgets.formality import Tick
-from .form import FieldError, FormScreen
+from .form import FieldError, RecordForm
 
 #: Free-text profile fields: field, label, placeholder.
 PROFILE = (
@@ -42,10 +42,10 @@ def _score(text: str, what: str, low: int, high: int | None) -> int | None:
     return int(text)
 
 
-class StakeholderForm(FormScreen[dict[str, Any]]):
-    TALL = True
-
+class StakeholderForm(RecordForm):
     """Dismisses with the profile fields (all of them), or None."""
+
+    TALL = True
 
     def __init__(self, original: dict[str, Any] | None = None) -> None:
         self.original = original or {}
@@ -55,7 +55,7 @@ class StakeholderForm(FormScreen[dict[str, Any]]):
             if original
             else Text("New stakeholder", style="bold")
         )
-        super().__init__(heading)
+        super().__init__(heading, original)
 
     def fields(self) -> Iterable[Widget]:
         raw = self.original
@@ -139,15 +139,3 @@ class StakeholderForm(FormScreen[dict[str, Any]]):
         for field_name, _label, _placeholder in PROFILE:
             values[field_name] = self.text(field_name)
         return values
-
-    def changes(self, values: dict[str, Any]) -> dict[str, Any]:
-        """Only what the user changed, so fields edited elsewhere meanwhile stay."""
-        original = self.original
-        # Text fields are shown cleaned of control characters: an unchanged
-        # cleaned value must not overwrite the stored one.
-        return {
-            k: v
-            for k, v in values.items()
-            if v != original.get(k)
-            and not (isinstance(v, str) and v == clean(original.get(k) or "").strip())
-        }

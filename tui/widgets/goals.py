@@ -13,8 +13,9 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from journal import goals as goal_rules
+from journal import review
 from journal.journal import Journal
-from journal.records import TABLE_GOALS, TABLE_INTERACTIONS, TABLE_SHARES
+from journal.records import TABLE_GOALS
 
 from ..text import clean
 from .line import Line
@@ -96,9 +97,8 @@ class GoalsPane(Vertical):
     def reload(self, journal: Journal) -> None:
         if not self.month:
             self.month = goal_rules.month_of(journal.today())
-        counts = goal_rules.count_month(
-            journal.records(TABLE_INTERACTIONS), self.month, journal.records(TABLE_SHARES)
-        )
+        # The month's slice of the journal's date-sorted index, not every entry.
+        counts = review.count_period(journal, *goal_rules.month_bounds(self.month))
         names = journal.names()
         rows = []
         for raw in sorted(
