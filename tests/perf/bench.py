@@ -376,11 +376,16 @@ def app_memory(bench: Bench) -> list[Row]:
     bare = median(c.max_rss_kb for c in bench.children("bare app + parse")) / 1024
     floors = f"floors: parse-only {parse:.0f} MB, bare Textual app + parse {bare:.0f} MB"
     start = median(c.max_rss_kb for c in bench.children("app first frame")) / 1024
-    copy = bench.folder / "session.json"
-    copy.write_bytes(bench.journal.read_bytes())
-    command = [sys.executable, str(APP_CHILD), "session", str(copy)]
-    session = [run_child(command, bench.env) for _ in range(min(bench.runs, 3))]
-    copy.unlink()
+    session = []
+    for run in range(min(bench.runs, 3)):
+        # Each run on a fresh copy, as a machine that has not saved it before:
+        # otherwise the copy lacks the previous run's save, and the app
+        # rightly reads its safety copy to merge it back (a second document).
+        copy = bench.folder / f"session-{run}.json"
+        copy.write_bytes(bench.journal.read_bytes())
+        command = [sys.executable, str(APP_CHILD), "session", str(copy)]
+        session.append(run_child(command, bench.env))
+        copy.unlink()
     used = median(c.max_rss_kb for c in session) / 1024
     return [
         Row("app, peak memory at the first frame", start, "MB", 300, note=floors),
