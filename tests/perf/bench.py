@@ -378,13 +378,16 @@ def app_memory(bench: Bench) -> list[Row]:
     start = median(c.max_rss_kb for c in bench.children("app first frame")) / 1024
     session = []
     for run in range(min(bench.runs, 3)):
-        # Each run on a fresh copy, as a machine that has not saved it before:
-        # otherwise the copy lacks the previous run's save, and the app
-        # rightly reads its safety copy to merge it back (a second document).
+        # Each run on a fresh copy, with the local folders of a machine that
+        # has not saved this journal before: otherwise the copy lacks the
+        # previous run's save, and the app rightly reads that machine's
+        # safety copy to merge it back (a second document in memory).
         copy = bench.folder / f"session-{run}.json"
         copy.write_bytes(bench.journal.read_bytes())
+        env = child_env(bench.folder / f"session-{run}")
+        env["PYTHONPYCACHEPREFIX"] = bench.env["PYTHONPYCACHEPREFIX"]
         command = [sys.executable, str(APP_CHILD), "session", str(copy)]
-        session.append(run_child(command, bench.env))
+        session.append(run_child(command, env))
         copy.unlink()
     used = median(c.max_rss_kb for c in session) / 1024
     return [
