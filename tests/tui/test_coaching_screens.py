@@ -185,6 +185,36 @@ async def test_contact_review_counts_the_month_and_moves_between_months(tmp_path
         assert screen.review.start == "2025-11-01" and screen.review.end == "2026-10-31"
 
 
+async def test_contact_review_of_dates_the_user_picks(tmp_path):
+    _two_people(tmp_path)
+    app = make_app(tmp_path, sample=None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("v")
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("g")
+        await pilot.pause()
+        form = app.screen
+        # A range that ends before it starts is refused at the field.
+        form.query_one("#from").value = "2026-11-15"
+        form.query_one("#to").value = "2026-11-02"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form
+        assert "before" in str(form.query_one("#to-error").render())
+        form.query_one("#to").value = "3d ago"  # 2026-11-25
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is screen
+        assert (screen.review.start, screen.review.end) == ("2026-11-15", "2026-11-25")
+        assert screen.review.totals.contacts == 1  # Ben's coffee; Ana's was on Nov 1
+        assert "15 Nov 2026 – 25 Nov 2026" in str(screen.query_one("#review-title").render())
+        # Moving by a month leaves the chosen dates for the month.
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        assert screen.review.start == "2026-10-01"
+
+
 async def test_edit_form_records_a_role_change(tmp_path):
     journal = open_journal(tmp_path)
     journal.add(Stakeholder(name="Ana", role="Analyst", cadence_days=14))

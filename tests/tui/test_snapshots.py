@@ -145,6 +145,10 @@ class TestCoachingScreens:
         keys = ("v", "y")
         assert snap_compare(sample_app, run_before=_keys_settled(*keys), terminal_size=(120, 36))
 
+    def test_contact_review_dates_form(self, snap_compare, sample_app):
+        keys = ("v", "g")
+        assert snap_compare(sample_app, run_before=_keys_settled(*keys), terminal_size=(100, 30))
+
     def test_monthly_review(self, snap_compare, sample_app):
         async def run(pilot) -> None:
             await pilot.press("M")

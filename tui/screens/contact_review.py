@@ -1,4 +1,4 @@
-"""The contact-log review: a month (or twelve) of contacts, in numbers, a
+"""The contact-log review: a month, twelve, or any dates, in numbers, a
 heatmap of contact days, a sparkline per stakeholder, and the balance signal.
 
 The review of a year reads every entry of it, so it is computed in a thread
@@ -42,9 +42,12 @@ class ReviewReady(Message):
 
 def _label(start: str, end: str) -> str:
     first, last = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
-    if first.day == 1 and (last + dt.timedelta(days=1)).day == 1 and first.month == last.month:
+    whole_months = first.day == 1 and (last + dt.timedelta(days=1)).day == 1
+    if whole_months and (first.year, first.month) == (last.year, last.month):
         return first.strftime("%B %Y")
-    return f"{first:%b %Y} – {last:%b %Y}"
+    if whole_months:
+        return f"{first:%b %Y} – {last:%b %Y}"
+    return f"{first.day} {first:%b %Y} – {last.day} {last:%b %Y}"
 
 
 def _widths(width: int, weeks: int) -> tuple[int, int]:
@@ -98,19 +101,23 @@ class PersonHeader(Line):
 
 
 class ContactReviewScreen(Screen[None]):
-    """A month, or the twelve months ending with it; [ and ] move by a month."""
+    """A month, the twelve months ending with it, or dates the user picks;
+    [ and ] move by a month."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,v", "dismiss(None)", "Close", id="review.close"),
         Binding("left_square_bracket,left", "month(-1)", "Prev month", id="review.previous"),
         Binding("right_square_bracket,right", "month(1)", "Next month", id="review.next"),
         Binding("y", "toggle_range", "Month / 12 months", id="review.range"),
+        Binding("g", "choose_dates", "Dates", id="review.dates"),
     ]
 
     def __init__(self, month: str) -> None:
         super().__init__()
         self.month = month
         self.year = False
+        #: First and last day chosen with g, until the user moves by a month.
+        self.dates: tuple[str, str] | None = None
         self.review: reviews.Review | None = None
 
     @property
@@ -135,6 +142,8 @@ class ContactReviewScreen(Screen[None]):
         self.query_one(PersonList).focus()
 
     def _bounds(self) -> tuple[str, str]:
+        if self.dates is not None:
+            return self.dates
         start, end = goal_rules.month_bounds(self.month)
         if self.year:
             start = goal_rules.month_bounds(goal_rules.shift_month(self.month, -11))[0]
@@ -159,7 +168,7 @@ class ContactReviewScreen(Screen[None]):
             return  # an answer for a period the user has already left
         self.review = review = message.review
         title = Text(f"Contact log · {_label(review.start, review.end)}", style="bold")
-        title.append("   [ ] month · y: month or 12 months · Esc: close", "dim")
+        title.append("   [ ] month · y: month or 12 months · g: dates · Esc: close", "dim")
         self.query_one("#review-title", Label).update(title)
         self.query_one("#review-numbers", Static).update(_numbers(review.totals))
         days = [review.heatmap[d] for d in sorted(review.heatmap)]
@@ -177,12 +186,26 @@ class ContactReviewScreen(Screen[None]):
         self.query_one(PersonHeader).refresh()
 
     def action_month(self, delta: int) -> None:
+        self.dates = None
         self.month = goal_rules.shift_month(self.month, delta)
         self._load()
 
     def action_toggle_range(self) -> None:
+        self.dates = None
         self.year = not self.year
         self._load()
+
+    def action_choose_dates(self) -> None:
+        from .small_forms import DateRangeForm
+
+        start, end = self._bounds()
+
+        def chosen(dates: tuple[str, str] | None) -> None:
+            if dates is not None:
+                self.dates = dates
+                self._load()
+
+        self.app.push_screen(DateRangeForm(self.journal.today(), start, end), chosen)
 
 
 def _numbers(totals: Any) -> Text:

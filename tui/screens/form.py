@@ -41,6 +41,7 @@ class FormScreen(ModalScreen[T]):
         Binding("ctrl+s", "submit", "Save", id="form.save"),
     ]
     HINT = "Enter or ctrl+s: save · Esc: cancel"
+    SUBMIT_LABEL = "Save"
     AUTO_FOCUS = "#form-fields Input, #form-fields TextArea"
     #: Long forms take most of the screen and scroll; short ones fit their content.
     TALL = False
@@ -62,7 +63,7 @@ class FormScreen(ModalScreen[T]):
                 yield from self.fields()
             yield Static(self.HINT, id="form-hint")
             with Horizontal(classes="buttons"):
-                yield Button("Save", variant="primary", id="form-save", compact=True)
+                yield Button(self.SUBMIT_LABEL, variant="primary", id="form-save", compact=True)
                 yield Button("Cancel", id="form-cancel", compact=True)
 
     def fields(self) -> Iterable[Widget]:  # pragma: no cover - abstract

@@ -1,4 +1,5 @@
-"""The short forms: quick log, snooze, goal, and a reflection's answer."""
+"""The short forms: quick log, snooze, goal, a reflection's answer, and a
+range of dates."""
 
 from __future__ import annotations
 
@@ -82,6 +83,47 @@ class SnoozeForm(FormScreen[str | None]):
 
     def build(self) -> str:
         return self._until(self.text("until"))
+
+
+#: The longest range the contact-log screen shows (its heatmap's width);
+#: `sj review --from --to` takes any range.
+MAX_RANGE_DAYS = 366
+
+
+class DateRangeForm(FormScreen[tuple[str, str]]):
+    """Dismisses with the ISO first and last days of a range (both included)."""
+
+    HINT = "Enter or ctrl+s: show these dates · Esc: cancel"
+    SUBMIT_LABEL = "Show"
+
+    def __init__(self, today: dt.date, start: str, end: str) -> None:
+        self.today = today
+        self.start, self.end = start, end
+        super().__init__(Text("Contact log · choose the dates", style="bold"))
+
+    def fields(self) -> Iterable[Widget]:
+        yield Static("Any dates up to a year apart, both days included.", classes="form-note")
+        placeholder = "2026-09-15, 6w ago, monday, today"
+        yield from self.field("from", "From", self.start, placeholder=placeholder, check=self._day)
+        yield from self.field("to", "To", self.end, placeholder=placeholder, check=self._day)
+
+    def _day(self, text: str) -> str:
+        if not text:
+            raise InputError("Type a date: 2026-09-15, 6w ago, monday or today.")
+        return parse_date(text, self.today).isoformat()
+
+    def build(self) -> tuple[str, str]:
+        start, end = self._day(self.text("from")), self._day(self.text("to"))
+        if start > end:
+            raise FieldError(
+                "to", f"{end} is before {start}: the range ends on or after it starts."
+            )
+        days = (dt.date.fromisoformat(end) - dt.date.fromisoformat(start)).days + 1
+        if days > MAX_RANGE_DAYS:
+            raise FieldError(
+                "to", f"That is {days} days: up to a year here; `sj review` takes any range."
+            )
+        return start, end
 
 
 METRIC_LABELS = {
