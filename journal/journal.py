@@ -33,6 +33,7 @@ from .records import (
     Interaction,
     Record,
     Stakeholder,
+    compact,
 )
 from .resolve import resolve_stakeholder
 from .storage import JournalStorage, meta_of, read_file
@@ -365,6 +366,7 @@ class Journal:
         raw = record.to_raw()
         raw["created_at"] = ""
         self._stamp(raw, None)
+        compact(raw, record.table)
         with self.storage.memory_lock:
             table = self.table(record.table)
             doc_id = str(self._next_doc_id(record.table))
@@ -391,6 +393,7 @@ class Journal:
                 changes.pop(key, None)
             raw.update(changes)
             self._stamp(raw, previous)
+            compact(raw, table)
             self.table(table)[doc_id] = raw
             self._index_changed(table, previous, raw)
             self.storage.mark_changed()

@@ -109,7 +109,7 @@ def report_data(journal: Any, month: str, *, include_reflections: bool = False) 
     if include_reflections:
         for r in journal.records(TABLE_REFLECTIONS):
             if start <= (r.get("date") or "") <= end and (r.get("answer") or "").strip():
-                reflections.append((r["date"], r.get("prompt", ""), r["answer"]))
+                reflections.append((r["date"], r.get("prompt", ""), r.get("answer", "")))
         reflections.sort()
         for entry in reversed(entries):  # oldest first
             note = (entry.get("differently") or "").strip()

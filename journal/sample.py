@@ -239,7 +239,7 @@ def _interaction(g: _Gen, day: int, who: list[dict[str, Any]]) -> dict[str, Any]
     )
     # to_raw() without its deep copy (every value here is a fresh object): that copy
     # alone would take longer than generating 50,000 interactions.
-    return dict(vars(record))
+    return records.compact(dict(vars(record)), records.TABLE_INTERACTIONS)
 
 
 def _reflections(g: _Gen, entries: list[dict[str, Any]], count: int) -> list[dict[str, Any]]:
@@ -257,7 +257,9 @@ def _reflections(g: _Gen, entries: list[dict[str, Any]], count: int) -> list[dic
             stakeholder=entry["stakeholders"][0] if prompt_id[0] in "as" else None,
             interaction=entry["id"] if prompt_id.startswith("after-") else None,
         )
-        out.append(dict(vars(record)))  # see _interaction
+        out.append(
+            records.compact(dict(vars(record)), records.TABLE_REFLECTIONS)
+        )  # see _interaction
     return out
 
 

@@ -364,7 +364,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     for entry in data["recent"]:
         kind = "formal" if entry["formal"] else "informal"
         print(
-            f"  {entry['date']}  {kind:<8} {safe(entry['channel']):<10} {one_line(entry['summary'], 60)}"
+            f"  {entry['date']}  {kind:<8} {safe(entry['channel']):<10} {one_line(entry.get('summary', ''), 60)}"
         )
     if data["open_follow_ups"]:
         print("\nopen follow-ups:")
@@ -431,7 +431,9 @@ def cmd_done(args: argparse.Namespace) -> int:
     if len(hits) > 1:
         raise InputError(f"{prefix!r} matches {len(hits)} follow-ups; give more of the id.")
     entry, item = hits[0]
-    items = [dict(i, done=True) if i.get("id") == item["id"] else i for i in entry["follow_ups"]]
+    items = [
+        dict(i, done=True) if i.get("id") == item["id"] else i for i in entry.get("follow_ups", ())
+    ]
     journal.update(TABLE_INTERACTIONS, entry["id"], {"follow_ups": items})
     print(f"Done: {one_line(item['text'], 70)}")
     return 0

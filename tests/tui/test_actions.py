@@ -9,6 +9,7 @@ from journal.records import (
     TABLE_REFLECTIONS,
     TABLE_STAKEHOLDERS,
     Goal,
+    Interaction,
     Stakeholder,
 )
 from tui.screens.brief import AppliedQuestion
@@ -538,3 +539,23 @@ async def test_conflicted_copy_appearing_is_merged_and_announced(tmp_path):
         notes = [str(n.message) for n in app._notifications]
         assert any("conflicted cop" in n for n in notes)
     assert "Only In The Copy" in {s["name"] for s in on_disk(tmp_path, TABLE_STAKEHOLDERS)}
+
+
+async def test_saving_an_untouched_quick_logged_entry_writes_no_new_version(tmp_path):
+    journal = open_journal(tmp_path)
+    ana = journal.add(Stakeholder(name="Ana", cadence_days=14))
+    journal.add(Interaction(date="2026-11-20", stakeholders=[ana.id], summary="Coffee"))
+    [stored] = on_disk(tmp_path, TABLE_INTERACTIONS)
+    # Stored sparse: the questions left empty are not in the file.
+    assert "reaction" not in stored and "follow_ups" not in stored
+    app = make_app(tmp_path, sample=None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2", "e")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+        assert app.screen.query_one("#summary").value == "Coffee"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not isinstance(app.screen, FormScreen)
+    [after] = on_disk(tmp_path, TABLE_INTERACTIONS)
+    assert after == stored, "an untouched form must not write a new version"

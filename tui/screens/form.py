@@ -16,6 +16,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
 from journal.errors import JournalError
+from journal.records import with_defaults
 
 from ..text import clean
 from ..widgets.formality import FormalityToggle
@@ -223,9 +224,13 @@ class RecordForm(FormScreen[dict[str, Any]]):
     """A form that adds or edits one record: ``original`` is the record as it
     was when the form opened (empty when adding)."""
 
-    def __init__(self, heading: Text | str, original: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self, heading: Text | str, original: dict[str, Any] | None = None, table: str = ""
+    ) -> None:
         super().__init__(heading)
-        self.original = original or {}
+        # A sparse record (see journal.records) with its missing fields at
+        # their defaults, so an untouched empty field is not a change.
+        self.original = with_defaults(original, table) if original else {}
 
     def changes(self, values: dict[str, Any]) -> dict[str, Any]:
         """Only what the user changed, so fields edited elsewhere meanwhile

@@ -14,7 +14,7 @@ from textual.widgets import Select
 from journal.dates import parse_date
 from journal.errors import InputError, JournalError
 from journal.journal import Journal
-from journal.records import CHANNELS, FollowUp
+from journal.records import CHANNELS, TABLE_INTERACTIONS, FollowUp
 
 from ..text import clean
 from ..widgets.formality import Tick
@@ -80,7 +80,7 @@ class InteractionForm(RecordForm):
         if self.who_text:
             heading.append(" · ")
             heading.append(clean(self.who_text), style="")
-        super().__init__(heading, original)
+        super().__init__(heading, original, TABLE_INTERACTIONS)
 
     def fields(self) -> Iterable[Widget]:
         raw = self.original

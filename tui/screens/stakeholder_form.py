@@ -11,7 +11,7 @@ from textual.widgets import Select
 
 from journal.dates import format_cadence, parse_cadence
 from journal.errors import InputError
-from journal.records import KINDS, STAGES
+from journal.records import KINDS, STAGES, TABLE_STAKEHOLDERS
 
 from ..text import clean
 from ..widgets.formality import Tick
@@ -55,7 +55,7 @@ class StakeholderForm(RecordForm):
             if original
             else Text("New stakeholder", style="bold")
         )
-        super().__init__(heading, original)
+        super().__init__(heading, original, TABLE_STAKEHOLDERS)
 
     def fields(self) -> Iterable[Widget]:
         raw = self.original
