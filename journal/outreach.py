@@ -131,8 +131,9 @@ def _cadence_reason(info: Any, raw: dict[str, Any], today: dt.date, window: int)
         return None
     last = stored_date(info.last_contact)
     if last is None:
-        due = stored_date(raw.get("created_at")) or today
-        return Reason("cadence", "not contacted yet", 1.0) if due <= today else None
+        # Due from the day they were added, never later than today (see
+        # journal.cadence): someone with a cadence and no contact is due.
+        return Reason("cadence", "not contacted yet", 1.0)
     days = (today - last).days
     ratio = days / info.cadence_days
     if days > info.cadence_days:

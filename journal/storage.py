@@ -55,7 +55,7 @@ from .merge import Document, MergeResult, merge_documents
 from .paths import LocalDirs
 from .records import RECORD_TABLES, SCHEMA_VERSION, TABLE_META
 
-DUMP_OPTIONS = orjson.OPT_SORT_KEYS | orjson.OPT_INDENT_2
+DUMP_OPTIONS = orjson.OPT_SORT_KEYS | orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
 BACKUPS_KEPT = 10
 LOCK_TIMEOUT = 15.0
 _REPLACE_RETRIES = 20
@@ -115,7 +115,8 @@ def new_document(store_id: str | None = None) -> Document:
 
 def serialize(document: Document) -> bytes:
     """Deterministic bytes (sorted keys, stable indentation) for small sync diffs."""
-    return orjson.dumps(document, option=DUMP_OPTIONS) + b"\n"
+    # The newline comes from orjson: `+ b"\n"` would copy the whole file.
+    return orjson.dumps(document, option=DUMP_OPTIONS)
 
 
 def meta_of(document: Document) -> dict[str, Any]:

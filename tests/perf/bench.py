@@ -208,7 +208,7 @@ def due_process_memory(bench: Bench) -> list[Row]:
 def orjson_atomic_rewrite(path: Path, document: dict) -> None:
     """The floor for a save: dump with the journal's options, temp file in the
     same folder, fsync, os.replace, fsync of the folder."""
-    payload = orjson.dumps(document, option=DUMP_OPTIONS) + b"\n"
+    payload = orjson.dumps(document, option=DUMP_OPTIONS)
     tmp = path.parent / f".bench-{uuid.uuid4().hex[:8]}.tmp"
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
