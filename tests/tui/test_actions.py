@@ -559,3 +559,14 @@ async def test_saving_an_untouched_quick_logged_entry_writes_no_new_version(tmp_
         assert not isinstance(app.screen, FormScreen)
     [after] = on_disk(tmp_path, TABLE_INTERACTIONS)
     assert after == stored, "an untouched form must not write a new version"
+
+
+async def test_the_list_shows_a_contact_yesterday_in_full(tmp_path):
+    journal = open_journal(tmp_path)
+    ana = journal.add(Stakeholder(name="Ana", cadence_days=14))
+    journal.add(Interaction(date="2026-11-27", stakeholders=[ana.id], summary="Coffee"))
+    app = make_app(tmp_path, sample=None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        line = app.screen.stakeholders.list.render_line(0).text
+        assert "1d ago" in line and "…" not in line

@@ -106,6 +106,8 @@ class StakeholderList(RowList):
         dim = self.get_component_rich_style("stakeholders--dim", partial=True)
         key_style = self.get_component_rich_style("stakeholders--key", partial=True)
         last = format_ago(info.last_contact, self.today)
+        if last == "yesterday":
+            last = "1d ago"  # the column holds eight characters
         due = format_due(info.due, self.today)
         fixed = 4 + 9 + 9
         rest = max(8, width - fixed)
