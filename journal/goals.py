@@ -89,12 +89,14 @@ Kind = tuple[bool, bool, bool, bool, bool]
 def kind_of(record: dict[str, Any]) -> Kind:
     """The :data:`Kind` of a raw interaction. Missing flags take the record
     defaults: formal, business."""
+    get = record.get
+    shared = get("shared")
     return (
-        not record.get("formal", True),
-        record.get("business", True) is False,
-        bool(record.get("new_person")),
-        record.get("channel") in EVENT_CHANNELS,
-        bool((record.get("shared") or "").strip()),
+        not get("formal", True),
+        get("business", True) is False,
+        bool(get("new_person")),
+        get("channel") in EVENT_CHANNELS,
+        bool(shared and shared.strip()),
     )
 
 
