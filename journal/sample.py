@@ -257,9 +257,8 @@ def _reflections(g: _Gen, entries: list[dict[str, Any]], count: int) -> list[dic
             stakeholder=entry["stakeholders"][0] if prompt_id[0] in "as" else None,
             interaction=entry["id"] if prompt_id.startswith("after-") else None,
         )
-        out.append(
-            records.compact(dict(vars(record)), records.TABLE_REFLECTIONS)
-        )  # see _interaction
+        # As in _interaction: vars() without to_raw's deep copy, stored sparse.
+        out.append(records.compact(dict(vars(record)), records.TABLE_REFLECTIONS))
     return out
 
 

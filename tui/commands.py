@@ -364,7 +364,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     for entry in data["recent"]:
         kind = "formal" if entry["formal"] else "informal"
         print(
-            f"  {entry['date']}  {kind:<8} {safe(entry['channel']):<10} {one_line(entry.get('summary', ''), 60)}"
+            f"  {entry['date']}  {kind:<8} {safe(entry['channel']):<10} {one_line(entry['summary'], 60)}"
         )
     if data["open_follow_ups"]:
         print("\nopen follow-ups:")

@@ -38,6 +38,13 @@ def test_check_in_due_today_and_soon_and_not_yet(book):
     assert "Fine" not in found
 
 
+def test_never_contacted_is_due_even_when_stamped_after_today(book):
+    # Added on a machine whose clock runs ahead of this one's today.
+    sid = book.person("Ahead", cadence_days=14)
+    book.j.get(TABLE_STAKEHOLDERS, sid)["created_at"] = f"{days_ahead(3)}T08:00:00.000000Z"
+    assert by_name(book)["Ahead"].reason_texts == ["not contacted yet"]
+
+
 def test_nobody_without_a_reason_is_listed(book):
     book.person("No cadence")
     assert outreach.reach_out_today(book.j) == []
