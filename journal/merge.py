@@ -1,7 +1,11 @@
 """Merging two copies of a journal: the rule that makes syncing safe.
 
 A record's state is a set of versions. Identity is the record's ``id``; a
-version is identified by its key ``updated_at|device``. Merging two states is
+version is identified by its key ``updated_at|device|content-hash`` (the hash
+keeps two different versions apart even when a frozen or coarse clock gave
+them the same stamp on one device; files written before it carry two-part
+keys ``updated_at|device``, which still name every version with that stamp
+and device). Merging two states is
 a set union, so it is commutative, associative and idempotent:
 
 - every version either side has seen is kept, except versions that some edit
@@ -21,6 +25,7 @@ Because an edit stamps a time later than the version it edited (see
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -37,8 +42,34 @@ _SKIP_IN_VERSION = ("history", "superseded")
 
 
 def version_key(version: Mapping[str, Any]) -> str:
-    """The key naming one version of a record."""
-    return f"{version.get('updated_at', '')}|{version.get('device', '')}"
+    """The key naming one version of a record (its ``history`` and
+    ``superseded`` lists are not part of the version)."""
+    content = orjson.dumps(_bare(version), option=orjson.OPT_SORT_KEYS)
+    return f"{version.get('updated_at', '')}|{version.get('device', '')}|{zlib.crc32(content):08x}"
+
+
+def _is_superseded(key: str, superseded: set[str] | frozenset[str]) -> bool:
+    # A two-part key (written before keys carried a hash) names every version
+    # with that stamp and device.
+    return key in superseded or key.rpartition("|")[0] in superseded
+
+
+def held_keys(record: Mapping[str, Any]) -> _HeldKeys:
+    """What a stored record holds: its versions and every version they were
+    made from. A version whose key is in it is in the record or superseded
+    by something that is."""
+    return _HeldKeys(record)
+
+
+class _HeldKeys:
+    __slots__ = ("_keys", "_superseded")
+
+    def __init__(self, record: Mapping[str, Any]) -> None:
+        self._superseded = frozenset(record.get("superseded", ()))
+        self._keys = {version_key(record), *(version_key(v) for v in record.get("history", ()))}
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and (key in self._keys or _is_superseded(key, self._superseded))
 
 
 def _order(version: Mapping[str, Any]) -> tuple[str, str, bytes]:
@@ -65,7 +96,7 @@ def merge_record(a: Raw, b: Raw) -> Raw:
     for state in (a, b):
         for version in (_bare(state), *state.get("history", ())):
             key = version_key(version)
-            if key in superseded:
+            if _is_superseded(key, superseded):
                 continue
             same_key = versions.setdefault(key, [])
             if version not in same_key:
@@ -165,7 +196,20 @@ def _merge_meta(local: Table, other: Table) -> Table:
     for key in ("schema", "app_version"):
         if key in theirs and _version_tuple(theirs[key]) > _version_tuple(mine.get(key)):
             mine[key] = theirs[key]
+    hosts = _merge_hosts(mine.get("hosts"), theirs.get("hosts"))
+    if hosts:
+        mine["hosts"] = hosts
     return {"1": mine}
+
+
+def _merge_hosts(a: Any, b: Any) -> dict[str, str]:
+    """The computers (device id → host name) either side names; a device
+    renamed keeps the greater name, so every replica agrees."""
+    merged = dict(a) if isinstance(a, dict) else {}
+    for device, name in b.items() if isinstance(b, dict) else ():
+        if device not in merged or str(name) > str(merged[device]):
+            merged[device] = name
+    return merged
 
 
 def _version_tuple(value: Any) -> tuple[int, ...]:

@@ -2,8 +2,13 @@
 
 The journal itself may live in a synced folder; everything here is local to
 one machine and must never sync: the device identity, the write lock, the
-rolling backups and the conflicted copies already merged. platformdirs picks
-the platform's folders (and honours the XDG_* variables on Linux).
+rolling backups, the log of this machine's saves and the conflicted copies
+already merged. platformdirs picks the platform's folders (and honours the
+XDG_* variables on Linux).
+
+Everything is keyed on the journal's *resolved* path: the same file reached
+through a symbolic link, a linked folder or a ``..`` must share one lock and
+one log, or two writers on one machine would not wait for each other.
 """
 
 from __future__ import annotations
@@ -15,6 +20,8 @@ import socket
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+
+from .private import private_folder, write_private
 
 APP_NAME = "stakeholder-journal"
 DEFAULT_FILE_NAME = "journal.json"
@@ -58,10 +65,11 @@ class LocalDirs:
         return self.data / DEFAULT_FILE_NAME
 
     def journal_key(self, journal: Path) -> str:
-        """A short stable name for one journal file on this machine."""
-        resolved = str(journal.expanduser().absolute())
-        digest = hashlib.sha1(resolved.encode()).hexdigest()[:10]
-        return f"{journal.stem}-{digest}"
+        """A short stable name for one journal file on this machine, the same
+        for every spelling of its path."""
+        resolved = resolved_path(journal)
+        digest = hashlib.sha1(str(resolved).encode()).hexdigest()[:10]
+        return f"{resolved.stem}-{digest}"
 
     def lock_file(self, journal: Path) -> Path:
         return self.cache / "locks" / f"{self.journal_key(journal)}.lock"
@@ -72,10 +80,10 @@ class LocalDirs:
     def merged_copies_folder(self, journal: Path) -> Path:
         return self.backup_folder(journal) / "merged-copies"
 
-    def last_saved_file(self, journal: Path) -> Path:
-        """This machine's last saved version of the journal: merged back in
-        when the file turns up without it (an older copy put in its place)."""
-        return self.state / "last-saved" / f"{self.journal_key(journal)}.json"
+    def written_log(self, journal: Path) -> Path:
+        """The log of the record versions this machine wrote to the journal:
+        merged back whenever the file turns up without them."""
+        return self.state / "written" / f"{self.journal_key(journal)}.log"
 
     def device(self) -> str:
         """This machine's device id: created once, kept in the state folder."""
@@ -85,11 +93,12 @@ class LocalDirs:
         except (OSError, ValueError, KeyError, TypeError):
             pass
         device = uuid.uuid4().hex[:12]
-        self.state.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"device": device, "host": socket.gethostname()}))
-        os.replace(tmp, path)
+        write_private(path, json.dumps({"device": device, "host": host_name()}).encode())
         return device
+
+    def private(self, folder: Path) -> Path:
+        """``folder`` (one of these local folders or below), created private."""
+        return private_folder(folder)
 
     # -- journals this machine has opened: a missing one is not silently recreated
 
@@ -105,14 +114,29 @@ class LocalDirs:
 
     def remember_journal(self, journal: Path, store_id: str) -> None:
         known = self.known_journals()
-        key = str(journal.expanduser().absolute())
+        key = str(resolved_path(journal))
         if known.get(key) == store_id:
             return
         known[key] = store_id
-        self.state.mkdir(parents=True, exist_ok=True)
-        tmp = self._known_path().with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(known, indent=1, sort_keys=True))
-        os.replace(tmp, self._known_path())
+        write_private(self._known_path(), json.dumps(known, indent=1, sort_keys=True).encode())
+
+    def known_store_id(self, journal: Path) -> str | None:
+        """The journal id this machine last saw at that path, if any."""
+        known = self.known_journals()
+        # Older versions keyed the list on the path as typed.
+        return known.get(str(resolved_path(journal))) or known.get(
+            str(journal.expanduser().absolute())
+        )
 
     def was_known(self, journal: Path) -> bool:
-        return str(journal.expanduser().absolute()) in self.known_journals()
+        return self.known_store_id(journal) is not None
+
+
+def resolved_path(journal: Path) -> Path:
+    """The file itself: links and ``..`` resolved (also for a missing file)."""
+    return Path(os.path.realpath(journal.expanduser()))
+
+
+def host_name() -> str:
+    """This computer's name, as sync services that name copies after it use it."""
+    return socket.gethostname().split(".")[0]

@@ -30,10 +30,8 @@ field. Edits through the Table API are not versioned: edit with
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import errno
 import gc
-import glob
 import os
 import shutil
 import threading
@@ -50,18 +48,20 @@ from tinydb.storages import Storage
 from tinydb.table import Table
 
 from . import __version__
+from .atomic import atomic_write, remove_stale_temp_files
 from .errors import BadFileError, LockTimeout, MissingFileError, ReadOnlyError, SaveError
 from .merge import Document, MergeResult, merge_documents
-from .paths import LocalDirs
+from .paths import LocalDirs, host_name, resolved_path
+from .private import FILE_MODE, fsync_folder, private_folder
 from .records import RECORD_TABLES, SCHEMA_VERSION, TABLE_META
+from .write_log import TRIM_AT_LEAST, WriteLog, changed_records
 
 DUMP_OPTIONS = orjson.OPT_SORT_KEYS | orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
 BACKUPS_KEPT = 10
 LOCK_TIMEOUT = 15.0
-_REPLACE_RETRIES = 20
+#: Free space below which ``sj check`` warns that the write log may fail.
+LOG_ROOM_NEEDED = 1024 * 1024
 _CTIME_IS_CREATION = os.name == "nt"
-#: The background thread writing each journal's safety copy, by copy path.
-_COPY_THREADS: dict[str, threading.Thread] = {}
 
 
 @dataclass(frozen=True)
@@ -179,7 +179,9 @@ def parse_document(path: Path, payload: bytes) -> Document:
             f"{name} is not a Stakeholder Journal file (no journal id in _meta); "
             "pass the right file with --file."
         )
-    if not isinstance(meta.get("schema"), int):
+    schema = meta.get("schema")
+    # true and false are ints to Python, not schema numbers.
+    if not isinstance(schema, int) or isinstance(schema, bool):
         raise BadFileError(
             f"{name} has a damaged _meta record (no schema number); restore it from a backup."
         )
@@ -191,15 +193,40 @@ def parse_document(path: Path, payload: bytes) -> Document:
                 raise BadFileError(
                     f"{name} has a damaged record {table_name}/{doc_id}; restore it from a backup."
                 )
+    from .validate import check_document
+
+    # Every field of every record holds the kind of value it should.
+    check_document(name, document)
     for table_name in RECORD_TABLES:
         document.setdefault(table_name, {})
     return document
 
 
 def _read_payload(path: Path) -> tuple[bytes, os.stat_result]:
-    """The file's bytes, and the status of the very file they were read from."""
-    with open(path, "rb") as f:
-        st = os.fstat(f.fileno())
+    """The file's bytes, and the status of the very file they were read from.
+
+    Only a regular file is read: opening a named pipe for reading would wait
+    for a writer forever, so the file is opened without waiting and its type
+    checked before anything is read."""
+    import stat
+
+    not_regular = (
+        f"{path} is not a regular file (a pipe or device); "
+        "name the journal's .json file with --file."
+    )
+    nonblock = getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, os.O_RDONLY | nonblock | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        if exc.errno == errno.ENXIO:  # a socket, or a device with nothing behind it
+            raise BadFileError(not_regular) from None
+        raise
+    with open(fd, "rb") as f:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise BadFileError(not_regular)
+        if nonblock:
+            os.set_blocking(fd, True)
         return f.read(), st
 
 
@@ -227,71 +254,6 @@ def read_file(path: Path) -> tuple[Document, FileIdentity]:
     return document, FileIdentity.from_stat(st, len(payload), zlib.crc32(payload))
 
 
-def _fsync_folder(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return  # not possible on every platform; the file itself is synced
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-STALE_TEMP_SECONDS = 3600
-
-
-def remove_stale_temp_files(path: Path, now: float | None = None) -> list[Path]:
-    """Remove our own temp files left next to the journal by a save that was
-    killed midway (an hour old or more, so never one a live save is writing);
-    otherwise the sync client would copy them to every machine."""
-    folder = Path(os.path.realpath(path)).parent
-    now = time.time() if now is None else now
-    removed = []
-    for tmp in folder.glob(f".~sj-{glob.escape(Path(os.path.realpath(path)).name)}.*.tmp"):
-        with contextlib.suppress(OSError):
-            if now - tmp.stat().st_mtime >= STALE_TEMP_SECONDS:
-                tmp.unlink()
-                removed.append(tmp)
-    return removed
-
-
-def atomic_write(path: Path, payload: bytes, mode: int = 0o600) -> None:
-    """Replace ``path`` with ``payload`` so that a crash leaves the old file or
-    the new one, never a mix. A symbolic link (a journal linked into the
-    synced folder) is kept: the file it points to is replaced."""
-    path = Path(os.path.realpath(path))
-    tmp = path.parent / f".~sj-{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp"
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
-    try:
-        try:
-            view = memoryview(payload)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.chmod(tmp, mode)
-        for attempt in range(_REPLACE_RETRIES):
-            try:
-                os.replace(tmp, path)
-                break
-            except PermissionError:
-                # Antivirus and sync clients on some systems hold the file
-                # for a moment; refusing for good is rare.
-                if attempt == _REPLACE_RETRIES - 1:
-                    raise
-                time.sleep(0.05 * (attempt + 1))
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    _fsync_folder(path.parent)
-
-
 class JournalStorage(Storage):
     """TinyDB storage for one journal file. See the module docstring."""
 
@@ -306,6 +268,8 @@ class JournalStorage(Storage):
         **_ignored: Any,
     ) -> None:
         self.path = Path(path).expanduser()
+        #: The file itself (links resolved): what every local thing is keyed on.
+        self.resolved = resolved_path(self.path)
         self.dirs = dirs or LocalDirs.default()
         self.device = device or self.dirs.device()
         self.read_only_reason: str | None = "opened read-only" if read_only else None
@@ -313,11 +277,20 @@ class JournalStorage(Storage):
         self._edits = 0  # bumped on every change in memory
         self._saved_edits = 0
         self.last_error: str | None = None
-        #: What the file lacked of this machine's last saved version, merged
-        #: back on open (see :meth:`_merge_last_saved`); None when nothing.
+        #: What the file lacked of the versions this machine wrote (see
+        #: :mod:`journal.write_log`), merged back on open; None when nothing.
         self.recovered: MergeResult | None = None
+        #: Things the user should hear of once (the file at this path is now
+        #: a different journal...), in plain words.
+        self.notices: list[str] = []
+        #: Problems that did not stop a save but weaken the safety net (the
+        #: log of this machine's writes could not be written).
+        self.warnings: list[str] = []
+        self.log = WriteLog(self.dirs.written_log(self.path))
+        #: Versions written in memory since the last save, logged by the save.
+        self._pending: list[tuple[str, dict[str, Any]]] = []
+        self._trim_log = False
         self._memory = threading.RLock()
-        self._saved_payload: tuple[bytes, FileIdentity | None] = (b"", None)
         self.created_file = False  # this open made a new journal file
         self._identity: FileIdentity | None = None
         self._document: Document = self._open(create)
@@ -348,7 +321,7 @@ class JournalStorage(Storage):
             return document
         document, self._identity = read_file(self.path)
         self._check_schema(document)
-        folder = Path(os.path.realpath(self.path)).parent
+        folder = self.resolved.parent
         if self.read_only_reason is None and not os.access(self.path, os.W_OK):
             self.read_only_reason = (
                 f"{self.path} is read-only; make it writable (chmod u+w) to save changes"
@@ -359,114 +332,51 @@ class JournalStorage(Storage):
                 f"{self.path} is in a read-only folder ({folder}); make the folder "
                 "writable to save changes"
             )
-        self._remember(document)
         if self.read_only_reason is None:
-            remove_stale_temp_files(self.path)
-            document = self._merge_last_saved(document)
+            remove_stale_temp_files(self.path, self.device)
+            known = self.dirs.known_store_id(self.path)
+            document = self._merge_logged(document)
+            current = self.store_id_of(document)
+            if known and known != current:
+                brought = (
+                    f"; {self.recovered.total} records this machine wrote were merged into it"
+                    if self.recovered is not None
+                    else ""
+                )
+                self.notices.append(
+                    f"{self.path} now holds a different journal (id {current[:8]}) from the one "
+                    f"this machine used there before (id {known[:8]}){brought}"
+                )
+        self._remember(document)
         return document
 
-    def _merge_last_saved(self, document: Document) -> Document:
-        """Fold back what this machine last saved if the file lacks it.
+    def _merge_logged(self, document: Document) -> Document:
+        """Fold back the versions this machine wrote that the file lacks.
 
         A journal replaced by an older copy (a backup restored by hand, a sync
-        client rolling a file back) is not a conflict for the sync client: it
-        is just the newest change, so it would silently drop everything newer,
-        and the next save would spread the loss to every other machine. The
+        client rolling a file back, another machine's save landing between
+        this one's check and its replace) is not a conflict for the sync
+        client: it is just the newest change, so it would silently drop what
+        this machine wrote, and the next save would spread the loss. The
         merge keeps tombstones, so nothing deleted comes back either."""
-        self.wait_for_last_saved()
-        if self._identity is None or self._holds_last_saved(self._identity):
+        versions = self.log.read()
+        if not versions:
             return document
-        try:
-            saved, _identity = read_file(self.dirs.last_saved_file(self.path))
-        except (BadFileError, MissingFileError):
-            return document  # none yet, or unusable: it must never stop an open
-        if self.store_id_of(saved) != self.store_id_of(document):
+        self._trim_log = self._trim_log or len(versions) >= TRIM_AT_LEAST
+        missing = self.log.missing_from(document, versions)
+        if not missing:
             return document
-        result = merge_documents(document, saved)
+        result = merge_documents(document, missing)
         if not result.total:
-            self._mark_holds_last_saved(self._identity)  # skip the merge next time
             return document
-        self.recovered = result
+        if self.recovered is None:
+            self.recovered = result
+        else:
+            for name, n in result.changed.items():
+                self.recovered.changed[name] = self.recovered.changed.get(name, 0) + n
         self._edits += 1  # unsaved: the file must get them back
         self.generation += 1
         return result.document
-
-    def _holds_last_saved(self, identity: FileIdentity) -> bool:
-        """Is the file with this identity known to hold the last saved version?"""
-        mark = self.dirs.last_saved_file(self.path).with_suffix(".held-by")
-        try:
-            return mark.read_text().split() == [str(identity.size), str(identity.digest)]
-        except OSError:
-            return False
-
-    def _mark_holds_last_saved(self, identity: FileIdentity) -> None:
-        mark = self.dirs.last_saved_file(self.path).with_suffix(".held-by")
-        tmp = mark.with_name(f".{mark.name}.{os.getpid()}.tmp")
-        try:
-            tmp.write_text(f"{identity.size} {identity.digest}\n")
-            os.replace(tmp, mark)
-        except OSError:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
-
-    def _start_keeping_last_saved(self, payload: bytes, identity: FileIdentity | None) -> None:
-        """Write the safety copy of a save in the background: the save is
-        already durable, so it need not wait for the copy. The thread is not
-        a daemon, so a command's process still finishes it before exiting."""
-        if not payload:
-            return
-        thread = threading.Thread(
-            target=self._keep_last_saved_locked,
-            args=(payload, identity),
-            name="sj-last-saved-copy",
-        )
-        _COPY_THREADS[str(self.dirs.last_saved_file(self.path))] = thread
-        thread.start()
-
-    def wait_for_last_saved(self) -> None:
-        """Wait until the safety copy of this journal's last save (by any
-        storage in this process) is written."""
-        thread = _COPY_THREADS.get(str(self.dirs.last_saved_file(self.path)))
-        if thread is not None and thread is not threading.current_thread():
-            thread.join()
-
-    def _keep_last_saved_locked(self, payload: bytes, identity: FileIdentity | None) -> None:
-        from filelock import FileLock, Timeout
-
-        digest = zlib.crc32(payload)
-        if identity is not None:
-            identity = dataclasses.replace(identity, digest=digest)
-            with self._memory:
-                if self._identity is not None and self._identity.same_stat(identity):
-                    self._identity = identity
-        try:
-            with FileLock(str(self.dirs.lock_file(self.path)), timeout=LOCK_TIMEOUT):
-                # Another save since this one (here or in another process)
-                # keeps its own, newer copy: an older one must not replace it.
-                if identity is not None and not identity.same_stat(FileIdentity.of(self.path)):
-                    return
-                self._keep_last_saved(payload, identity)
-        except (Timeout, OSError):
-            pass  # the copy is a safety net; the save itself succeeded
-
-    def _keep_last_saved(self, payload: bytes, identity: FileIdentity | None) -> None:
-        """Keep a copy of the bytes just saved; never fails a save. A copy,
-        not a hard link: restoring a backup with ``cp`` writes into the
-        journal's own inode, and would overwrite a link with the older copy."""
-        keep = self.dirs.last_saved_file(self.path)
-        tmp = keep.with_name(f".{keep.name}.{os.getpid()}.tmp")
-        try:
-            keep.parent.mkdir(parents=True, exist_ok=True)
-            with contextlib.suppress(FileNotFoundError):
-                keep.with_suffix(".held-by").unlink()
-            tmp.write_bytes(payload)
-            os.replace(tmp, keep)
-        except OSError:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
-            return
-        if identity is not None:
-            self._mark_holds_last_saved(identity)
 
     def _check_schema(self, document: Document) -> None:
         schema = meta_of(document).get("schema", 0)
@@ -538,6 +448,13 @@ class JournalStorage(Storage):
         with self._memory:
             self._edits += 1
 
+    def note_written(self, table: str, record: dict[str, Any]) -> None:
+        """Record a new version this machine wrote in memory: the next save
+        logs it before it is acknowledged (see :mod:`journal.write_log`)."""
+        with self._memory:
+            self._pending.append((table, record))
+            self._edits += 1
+
     def changed_on_disk(self) -> bool:
         """Cheap check (one stat): has another program replaced the file?"""
         return not self._disk_matches(hash_check=False)
@@ -583,8 +500,11 @@ class JournalStorage(Storage):
             result = merge_documents(disk, self._document)
             if result.total:
                 self._edits += 1  # the file lacks some of ours: save them again
-            result.changed = _diff_counts(self._document, result.document)
-            self._document = result.document
+            # And those another process of this machine wrote and saw lost.
+            document = self._merge_logged(result.document)
+            result.changed = _diff_counts(self._document, document)
+            result.document = document
+            self._document = document
             self._identity = identity
             self.generation += 1
         self._check_schema(self._document)
@@ -597,13 +517,20 @@ class JournalStorage(Storage):
                 "Move it away to keep working with this one."
             )
 
-    def merge_in(self, other: Document) -> MergeResult:
-        """Merge another copy of this journal (same store id) into memory."""
-        self._require_same_journal(other)
+    def merge_in(self, other: Document, *, any_journal: bool = False) -> MergeResult:
+        """Merge another copy of this journal (same store id, unless
+        ``any_journal``: a different journal adopted into this one, every
+        record keeping its id) into memory. What it brings is logged with
+        the next save, as this machine's writes: the copy is moved away
+        once merged, so the log is then its only other trace."""
+        if not any_journal:
+            self._require_same_journal(other)
         with self._memory:
-            result = merge_documents(self._document, other)
+            before = self._document
+            result = merge_documents(before, {k: v for k, v in other.items() if k != TABLE_META})
             if result.total:
                 self._document = result.document
+                self._pending += changed_records(before, result.document)
                 self.generation += 1
                 self._edits += 1
         return result
@@ -612,8 +539,9 @@ class JournalStorage(Storage):
         """Write the in-memory journal to disk, merging the disk's version first
         if it changed. Returns what that merge brought in, if anything.
 
-        On failure raises :class:`SaveError`; the data stays in memory and
-        ``unsaved`` stays true, so a later save can retry."""
+        On failure raises :class:`SaveError`: nothing of the changes was
+        saved; they stay in memory and ``unsaved`` stays true, so a later
+        save can retry."""
         if self.read_only_reason is not None:
             raise ReadOnlyError(f"{self.read_only_reason}.")
         try:
@@ -629,15 +557,10 @@ class JournalStorage(Storage):
         from filelock import FileLock, Timeout
 
         lock_path = self.dirs.lock_file(self.path)
-        lock_path.parent.mkdir(parents=True, exist_ok=True)
-        self.wait_for_last_saved()
+        private_folder(lock_path.parent)
         try:
-            with FileLock(str(lock_path), timeout=LOCK_TIMEOUT):
-                result = self._write(fresh, merge=merge)
-            # Outside the lock: the copy takes it again, after this save.
-            self._start_keeping_last_saved(*self._saved_payload)
-            self._saved_payload = (b"", None)
-            return result
+            with FileLock(str(lock_path), timeout=LOCK_TIMEOUT, mode=FILE_MODE):
+                return self._write(fresh, merge=merge)
         except Timeout:
             raise LockTimeout(
                 f"another sj on this machine has held {self.path} for {LOCK_TIMEOUT:.0f}s; "
@@ -666,21 +589,86 @@ class JournalStorage(Storage):
                 self._document = merged.document
                 self.generation += 1
         with self._memory:
+            _note_host(self._document, self.device)
             payload = serialize(self._document)
             edits = self._edits
-        mode = 0o600
+            pending, self._pending = self._pending, []
+        mode = FILE_MODE
         with contextlib.suppress(OSError):
             mode = self.path.stat().st_mode & 0o777
         self._backup_current()
-        atomic_write(self.path, payload, mode)
-        identity = FileIdentity.of(self.path)
+        # Logged before the file is replaced, so before the save is
+        # acknowledged: whatever happens to the file next, this machine can
+        # bring these versions back.
+        log_size = self._log(pending)
+        try:
+            inode = atomic_write(self.path, payload, mode, self.device)
+        except BaseException:
+            if log_size is not None:
+                self.log.truncate(log_size)  # nothing was saved: nothing to bring back
+            with self._memory:
+                self._pending[:0] = pending
+            raise
+        identity = self._identity_after_save(inode, payload)
         with self._memory:
             self._identity = identity
             self._saved_edits = edits
             self.last_error = None
         self._remember(self._document)
-        self._saved_payload = (payload, identity)
+        if self._trim_log:
+            self._trim_log = False
+            self.log.trim(self._document, self.log.read())
         return merged
+
+    def _log(self, pending: list[tuple[str, dict[str, Any]]]) -> int | None:
+        if not pending:
+            return None
+        try:
+            return self.log.append(pending)
+        except OSError as exc:
+            warning = (
+                f"could not write the log of this machine's saves ({self.log.path}: "
+                f"{exc.strerror or exc}); the journal was saved, but a sync client putting "
+                "an older copy back could now lose this change: free some space there"
+            )
+            if warning not in self.warnings:
+                self.warnings.append(warning)
+            return None
+
+    def log_problem(self) -> str | None:
+        """Why the log of this machine's writes could not be kept now (a full
+        or read-only state folder), in one line; None when it can."""
+        folder = self.log.path.parent
+        try:
+            private_folder(folder)
+            fd = os.open(self.log.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, FILE_MODE)
+            os.close(fd)
+            free = shutil.disk_usage(folder).free
+        except OSError as exc:
+            return (
+                f"the log of this machine's writes cannot be kept in {folder} "
+                f"({exc.strerror or exc}); fix that folder, or a sync client putting an older "
+                "copy back could lose what this machine writes"
+            )
+        if free < LOG_ROOM_NEEDED:
+            return (
+                f"the disk holding {folder} is nearly full ({free // 1024} KB free); free some "
+                "space, or the log of this machine's writes stops protecting new entries"
+            )
+        return None
+
+    def _identity_after_save(self, inode: int, payload: bytes) -> FileIdentity:
+        """The identity of the file just written; if something replaced it
+        already (a sync client, another machine), one that matches no file,
+        so that the next save or poll merges what is there."""
+        try:
+            st = self.path.stat()
+        except OSError:
+            st = None
+        if st is None or st.st_ino != inode or st.st_size != len(payload):
+            return FileIdentity(-1, -1, -1, -1)
+        digest = zlib.crc32(payload) if _CTIME_IS_CREATION else None
+        return FileIdentity.from_stat(st, len(payload), digest)
 
     def _backup_current(self) -> None:
         """Keep the version about to be replaced: a hard link costs nothing;
@@ -689,15 +677,19 @@ class JournalStorage(Storage):
             return
         folder = self.dirs.backup_folder(self.path)
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            private_folder(folder)
             # One clock reading for the whole name, so names sort in save order.
             now_ns = time.time_ns()
             stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime(now_ns // 10**9))
             target = folder / f"{stamp}-{now_ns % 10**9:09d}.json"
             try:
-                os.link(self.path, target)
+                os.link(self.resolved, target)
             except OSError:
-                shutil.copy2(self.path, target)
+                shutil.copyfile(self.resolved, target)
+                os.chmod(target, FILE_MODE)
+                with open(target, "rb+") as f:
+                    os.fsync(f.fileno())
+            fsync_folder(folder)
             backups = sorted(folder.glob("*.json"))
             for old in backups[:-BACKUPS_KEPT]:
                 old.unlink()
@@ -707,6 +699,20 @@ class JournalStorage(Storage):
     def backups(self) -> list[Path]:
         """Rolling backups of this journal, oldest first."""
         return sorted(self.dirs.backup_folder(self.path).glob("*.json"))
+
+
+def _note_host(document: Document, device: str) -> None:
+    """Name this machine in the journal: sync services that name conflicted
+    copies after the computer (OneDrive) are recognised by these names."""
+    meta = meta_of(document)
+    if not meta:
+        return
+    hosts = meta.get("hosts")
+    name = host_name()
+    if not isinstance(hosts, dict):
+        hosts = meta["hosts"] = {}
+    if hosts.get(device) != name:
+        hosts[device] = name
 
 
 def _give_ids(document: Document) -> None:
@@ -765,10 +771,10 @@ def _diff_counts(before: Document, after: Document) -> dict[str, int]:
 
 
 def _describe_os_error(path: Path, exc: OSError) -> str:
+    # What was not saved is for each face to say: the command line exits,
+    # the app keeps the change and retries.
     if exc.errno == errno.ENOSPC:
-        return (
-            f"the disk holding {path} is full; free some space. Your changes are kept until then."
-        )
+        return f"could not save {path}: the disk holding it is full; free some space"
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return f"cannot write {path.parent} (permission denied); your changes are kept in memory."
-    return f"could not save {path}: {exc.strerror or exc}; your changes are kept in memory."
+        return f"could not save {path}: permission denied to write in {path.parent}"
+    return f"could not save {path}: {exc.strerror or exc}"

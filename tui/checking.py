@@ -9,7 +9,6 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from journal.conflicts import find_conflicted_copies
 from journal.errors import JournalError
 from journal.hlc import format_stamp
 from journal.journal import Journal
@@ -44,6 +43,7 @@ def _copies(journal: Journal) -> list[dict[str, Any]]:
             "tables": c.tables,
             "moved_to": str(c.moved_to) if c.moved_to else None,
             "reason": c.reason,
+            "foreign": c.foreign,
         }
         for c in journal.copies_on_open.copies
     ]
@@ -57,8 +57,9 @@ def _copies(journal: Journal) -> list[dict[str, Any]]:
                 "tables": {},
                 "moved_to": None,
                 "reason": "left in place: the journal is open read-only",
+                "foreign": False,
             }
-            for c in find_conflicted_copies(journal.path)
+            for c in journal.conflicted_copies()
         ]
     return copies
 
@@ -106,15 +107,26 @@ def inspect(journal: Journal) -> dict[str, Any]:
                 f"merged conflicted copy {name} ({copy['service']}): "
                 f"{_counted(copy['tables'])}; moved to {copy['moved_to']}"
             )
+        elif copy["foreign"]:
+            problems.append(
+                f"{name} is a copy of a different journal (started apart on another machine); "
+                f'fold it in with: sj merge --adopt "{copy["file"]}"'
+            )
         else:
             notes.append(f"conflicted copy {name} ({copy['service']}) {copy['reason']}")
     recovered = journal.storage.recovered
     merged_back = dict(recovered.changed) if recovered is not None else {}
     if merged_back:
         notes.append(
-            "the file lacked versions this machine had saved (an older copy put in its "
-            f"place?); merged back and saved: {_counted(merged_back)}"
+            "the file lacked versions this machine had written (an older copy put in its "
+            f"place, or another machine's save over it); merged back and saved: "
+            f"{_counted(merged_back)}"
         )
+    notes.extend(journal.storage.notices)
+    safety = journal.storage.log_problem()
+    if safety:
+        problems.append(safety)
+    problems.extend(journal.storage.warnings)
     if journal.read_only_reason:
         notes.append(journal.read_only_reason)
     dirs = journal.storage.dirs
@@ -132,7 +144,7 @@ def inspect(journal: Journal) -> dict[str, Any]:
         "local": {
             "backups": str(dirs.backup_folder(journal.path)),
             "merged_copies": str(dirs.merged_copies_folder(journal.path)),
-            "last_saved": str(dirs.last_saved_file(journal.path)),
+            "written_log": str(dirs.written_log(journal.path)),
             "lock": str(dirs.lock_file(journal.path)),
             "device": journal.device,
         },
@@ -163,6 +175,7 @@ def run_check(args: argparse.Namespace) -> int:
         print(f"  backups: {len(report['backups'])} in {safe(local['backups'])}")
         print(
             f"  on this machine only: merged copies in {safe(local['merged_copies'])}, "
-            f"last saved version {safe(local['last_saved'])}, lock {safe(local['lock'])}"
+            f"log of this machine's writes {safe(local['written_log'])}, "
+            f"lock {safe(local['lock'])}"
         )
     return 0 if report["sound"] else 1

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from journal.errors import JournalError
+from journal.errors import JournalError, SaveError
 
 from . import coach_commands, commands
 from .output import safe
@@ -139,7 +139,12 @@ def build_parser() -> argparse.ArgumentParser:
         "follow_up", metavar="ID", help="follow-up id (or its first characters), see `sj show`"
     )
 
-    sub.add_parser("merge", help="merge the sync services' conflicted copies into the journal")
+    p = sub.add_parser("merge", help="merge the sync services' conflicted copies into the journal")
+    p.add_argument(
+        "--adopt",
+        metavar="COPY",
+        help="fold a copy of a different journal (started on another machine) into this one",
+    )
 
     p = sub.add_parser("check", help="verify the journal file; exit 1 with a reason when unsound")
     p.add_argument("--json", action="store_true")
@@ -174,7 +179,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _open_app(args.file)
         name = f"cmd_{args.command.replace('-', '_')}"
         handler = getattr(commands, name, None) or getattr(coach_commands, name)
-        return handler(args) or 0
+        code = handler(args) or 0
+        _print_warnings()
+        return code
+    except SaveError as exc:
+        _print_warnings()
+        print(
+            f"sj: {safe(exc)}; nothing was saved: run it again once that is fixed.", file=sys.stderr
+        )
+        return 1
     except JournalError as exc:
         # Messages quote names and paths the user typed: never let them
         # carry terminal escapes to the terminal.
@@ -186,6 +199,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `sj list | head`: the reader left; not an error.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+
+
+def _print_warnings() -> None:
+    """What weakened the safety net during the command (it still succeeded)."""
+    for journal in commands.OPENED:
+        for warning in journal.storage.warnings:
+            print(f"sj: warning: {safe(warning)}", file=sys.stderr)
+    commands.OPENED.clear()
 
 
 def _open_app(file: str | None, *, demo_root: Path | None = None) -> int:

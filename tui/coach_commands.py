@@ -16,10 +16,10 @@ from journal import report as reports
 from journal import review as reviews
 from journal import sharing, stakeholder_map
 from journal.dates import format_ago, format_due, parse_date, parse_due
-from journal.errors import InputError, SaveError
+from journal.errors import InputError
 from journal.goals import month_bounds, month_of
 
-from .commands import open_journal
+from .commands import open_journal, write_output
 from .output import one_line, print_json, safe, table
 
 SPARKS = "▁▂▃▄▅▆▇█"
@@ -321,10 +321,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     journal = open_journal(args)
     text = reports.monthly_report(journal, args.month, include_reflections=args.include_reflections)
     if args.output:
-        try:
-            Path(args.output).write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise SaveError(f"Could not write {args.output}: {exc.strerror or exc}.") from None
+        write_output(Path(args.output), text.encode("utf-8"))
         print(f"Wrote the {args.month} report to {args.output}.", file=sys.stderr)
     else:
         sys.stdout.write(text)

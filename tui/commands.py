@@ -18,8 +18,8 @@ from journal.dates import (
     parse_date,
     parse_due,
 )
-from journal.errors import InputError, NotFoundError
-from journal.journal import Journal, resolve_path
+from journal.errors import InputError, NotFoundError, SaveError
+from journal.journal import CopyOutcome, Journal, resolve_path
 from journal.paths import LocalDirs
 from journal.records import (
     TABLE_INTERACTIONS,
@@ -31,33 +31,52 @@ from journal.records import (
 
 from .output import STATE_MARKS, one_line, print_json, safe, table
 
+#: Journals this command opened: their save warnings are printed at the end.
+OPENED: list[Journal] = []
+
 
 def open_journal(
-    args: argparse.Namespace, *, read_only: bool = False, clock: Clock | None = None
+    args: argparse.Namespace,
+    *,
+    read_only: bool = False,
+    clock: Clock | None = None,
+    merge_copies: bool = True,
 ) -> Journal:
     dirs = LocalDirs.default()
     path, _explicit = resolve_path(args.file, dirs)
     existed = path.exists() or path.is_symlink()
-    journal = Journal.open(args.file, read_only=read_only, clock=clock, dirs=dirs)
+    journal = Journal.open(
+        args.file, read_only=read_only, clock=clock, dirs=dirs, merge_copies=merge_copies
+    )
+    OPENED.append(journal)
     # Journal.created also holds for an existing file this machine never saved
     # (no backups yet); only say "new" when this open made the file.
     if not existed and journal.path.exists():
         print(f"sj: started a new journal at {safe(journal.path)}", file=sys.stderr)
+    for notice in journal.storage.notices:
+        print(f"sj: {safe(notice)}", file=sys.stderr)
     for outcome in journal.copies_on_open.copies:
-        if outcome.merged:
-            print(
-                f"sj: merged {outcome.service} conflicted copy {safe(outcome.path.name)} "
-                f"({outcome.changed} records); moved to {safe(outcome.moved_to)}",
-                file=sys.stderr,
-            )
-        else:
-            print(
-                f"sj: conflicted copy {safe(outcome.path.name)} {safe(outcome.reason)}",
-                file=sys.stderr,
-            )
+        print(f"sj: {safe(describe_copy(outcome))}", file=sys.stderr)
     if journal.read_only_reason and not read_only:
         print(f"sj: {safe(journal.read_only_reason)}", file=sys.stderr)
     return journal
+
+
+def describe_copy(outcome: CopyOutcome) -> str:
+    """One line on what became of a conflicted copy, with what to do next."""
+    name = outcome.path.name
+    if outcome.merged:
+        where = f"moved to {outcome.moved_to}" if outcome.moved_to else outcome.reason
+        return (
+            f"merged {outcome.service} conflicted copy {name} "
+            f"({outcome.changed} records); {where or 'already gone'}"
+        )
+    if outcome.foreign:
+        return (
+            f"{name} is a copy of a different journal (the two were started apart); "
+            f'to fold its records into this one, run: sj merge --adopt "{outcome.path}"'
+        )
+    return f"conflicted copy {name} {outcome.reason}"
 
 
 def _score(value: int | None, what: str) -> int | None:
@@ -440,19 +459,29 @@ def cmd_done(args: argparse.Namespace) -> int:
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
-    journal = Journal.open(args.file, merge_copies=False)
+    journal = open_journal(args, merge_copies=False)
+    if args.adopt:
+        outcome = journal.adopt(args.adopt)
+        print(
+            f"Adopted {safe(outcome.path.name)}: {outcome.changed} records folded into "
+            f"{safe(journal.path)}; the copy was moved to {safe(outcome.moved_to)}"
+        )
+        return 0
     report = journal.merge_conflicted_copies()
     if not report.copies:
         print(f"No conflicted copies next to {safe(journal.path)}.")
         return 0
     for outcome in report.copies:
+        name = safe(outcome.path.name)
         if outcome.merged:
-            print(
-                f"Merged {safe(outcome.path.name)} ({outcome.service}): "
-                f"{outcome.changed} records changed; moved to {safe(outcome.moved_to)}"
-            )
+            where = f"moved to {safe(outcome.moved_to)}" if outcome.moved_to else "already gone"
+            print(f"Merged {name} ({outcome.service}): {outcome.changed} records changed; {where}")
         else:
-            print(f"Skipped {safe(outcome.path.name)}: {safe(outcome.reason)}")
+            print(f"Skipped {name}: {safe(outcome.reason)}")
+            if outcome.foreign:
+                print(
+                    f'  to fold its records into this journal: sj merge --adopt "{safe(outcome.path)}"'
+                )
     return 0
 
 
@@ -485,10 +514,21 @@ def cmd_export(args: argparse.Namespace) -> int:
     journal = open_journal(args)
     payload = serialize(journal.storage.document)
     if args.output:
-        Path(args.output).write_bytes(payload)
+        write_output(Path(args.output), payload)
     else:
         sys.stdout.buffer.write(payload)
     return 0
+
+
+def write_output(path: Path, payload: bytes) -> None:
+    """Write a file the user asked for (``-o``): it holds what the journal
+    holds, so it is private like the journal."""
+    from journal.private import write_private
+
+    try:
+        write_private(path, payload, make_folder=False)
+    except OSError as exc:
+        raise SaveError(f"Could not write {path}: {exc.strerror or exc}; check the path") from None
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Sequence
 from typing import Any
 
 import orjson
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+from .safe_text import escape_unsafe
 
 
 def safe(text: Any) -> str:
     """Text as the user typed it, with control characters (terminal escape
-    sequences) made visible instead of acted upon."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", str(text))
+    sequences), format characters (direction overrides, zero-width characters)
+    and line/paragraph separators made visible instead of acted upon."""
+    return escape_unsafe(str(text))
 
 
 def one_line(text: str, width: int) -> str:

@@ -1,21 +1,22 @@
 """Turning user data into literal, safe terminal text.
 
 Names and notes are shown exactly as typed: never parsed as markup, and with
-control characters (terminal escape sequences) made visible, not acted upon.
+control characters (terminal escape sequences), format characters (direction
+overrides, zero-width characters) and line/paragraph separators made visible,
+not acted upon (see ``tui.safe_text``).
 """
 
 from __future__ import annotations
 
-import re
-
 from rich.text import Text
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+from .safe_text import escape_unsafe
 
 
 def clean(value: object) -> str:
-    """The text with control characters shown as ``\\xNN`` escapes."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", "" if value is None else str(value))
+    """The text with control and format characters shown as escapes
+    (``\\x1b``, ``\\u202e``); ``None`` is the empty string."""
+    return escape_unsafe("" if value is None else str(value))
 
 
 def first_line(value: object) -> str:

@@ -103,5 +103,68 @@ def test_a_copy_of_another_journal_is_left_in_place(sj, machine, tmp_path, overd
     before = machine.journal.read_bytes()
     merged = sj("merge")
     assert merged.code == 0
-    assert merged.out == f"Skipped {DROPBOX}: left in place: it belongs to a different journal\n"
+    assert merged.out == (
+        f"Skipped {DROPBOX}: left in place: it belongs to a different journal\n"
+        f'  to fold its records into this journal: sj merge --adopt "{stranger}"\n'
+    )
     assert stranger.exists() and machine.journal.read_bytes() == before
+
+
+def test_two_journals_started_apart_are_made_one(sj, machine, tmp_path):
+    """Two machines each started a journal at the same path before their
+    first sync: the sync service keeps one and leaves the other as a
+    conflicted copy, and the losing machine's own file is replaced."""
+    assert sj("add", "Ana Ruiz", "--every", "2w").code == 0
+    assert sj("log", "ana", "Coffee on this machine").code == 0
+    laptop_root = tmp_path / "laptop"
+    laptop_file = laptop_root / "Sync" / "journal.json"
+    laptop_file.parent.mkdir(parents=True)
+    laptop = Machine(laptop_root / "home", laptop_file)
+    for args in (("add", "Bram Okafor"), ("log", "bram", "Met at the laptop's event")):
+        result = run_process(list(args), laptop.env)
+        assert result.code == 0, result.err
+    # The laptop's journal arrives here as a conflicted copy.
+    copy = machine.journal.parent / SYNCTHING
+    shutil.copy2(laptop_file, copy)
+
+    # Every command names the copy and says what to do; nothing is lost.
+    due = sj("due", "--all", "--json")
+    assert due.code == 0
+    assert f'sj merge --adopt "{copy}"' in due.err
+    assert copy.exists()
+    check = sj("check")
+    assert check.code == 1 and "sj merge --adopt" in check.out
+
+    adopted = sj("merge", "--adopt", str(copy))
+    assert adopted.code == 0, adopted.err
+    assert adopted.out.startswith(f"Adopted {SYNCTHING}: ")
+    assert not copy.exists()
+    names = {r["name"] for r in sj("list", "--json").json()}
+    assert names == {"Ana Ruiz", "Bram Okafor"}
+    assert sj("check").code == 0
+
+    # Meanwhile the sync service put this machine's journal in place of the
+    # laptop's file: the laptop says so once and brings back what it wrote.
+    shutil.copy2(machine.journal, laptop_file)
+    again = run_process(["list", "--json"], laptop.env)
+    assert again.code == 0, again.err
+    assert "now holds a different journal" in again.err
+    assert {r["name"] for r in again.json()} == {"Ana Ruiz", "Bram Okafor"}
+    once_more = run_process(["list"], laptop.env)
+    assert "different journal" not in once_more.err
+
+
+def test_adopting_a_bad_path_writes_nothing(sj, machine, overdue_pair, tmp_path):
+    before = machine.journal.read_bytes()
+    for target, says in (
+        (tmp_path / "nope.json", "does not exist"),
+        (machine.journal, "this journal itself"),
+    ):
+        result = sj("merge", "--adopt", str(target))
+        assert result.code == 1 and says in result.err and "Traceback" not in result.err
+        assert len(result.err_lines) == 1
+    damaged = tmp_path / "damaged.json"
+    damaged.write_text('{"_meta": ')
+    result = sj("merge", "--adopt", str(damaged))
+    assert result.code == 1 and "not adopted" in result.err
+    assert machine.journal.read_bytes() == before

@@ -20,6 +20,7 @@ import pytest
 from filelock import FileLock
 
 from journal import storage as storage_module
+from journal.atomic import is_our_temp_file
 from journal.conflicts import find_conflicted_copies
 from journal.errors import (
     BadFileError,
@@ -87,11 +88,13 @@ def _kill_rounds(path: Path, local: Path, kills: int, seed: int) -> None:
         assert not missing, f"{len(missing)} acknowledged saves lost after {killed} kills"
     assert acknowledged, "the writers never got to save anything"
     leftovers = [n for n in os.listdir(path.parent) if n != path.name]
-    assert all(n.startswith(".~sj-") for n in leftovers), leftovers
-    # and the journal still opens and saves normally afterwards
+    assert all(is_our_temp_file(n) for n in leftovers), leftovers
+    # and the journal still opens and saves normally afterwards, and the
+    # next open clears the temp files the killed writers left at once
     journal = open_journal(path, LocalDirs_under(local))
     journal.add(person("After the storm"))
     assert len(records_by_id(path, TABLE_STAKEHOLDERS)) >= 1
+    assert os.listdir(path.parent) == [path.name]
 
 
 def LocalDirs_under(root: Path):  # noqa: N802 - mirrors LocalDirs.under
@@ -197,7 +200,7 @@ def test_symlinked_journal_is_saved_through_the_link(dirs, synced, tmp_path):
     ben = journal.add(person("Ben Okafor"))
     assert link.is_symlink()
     assert ben.id in records_by_id(real, TABLE_STAKEHOLDERS)
-    assert not [n for n in os.listdir(tmp_path) if n.startswith(".~sj-")]
+    assert not [n for n in os.listdir(tmp_path) if is_our_temp_file(n)]
 
 
 # -- (c) the same record edited on two devices
@@ -329,12 +332,18 @@ def _make_copy(path: Path, name: str, tmp_path: Path, who: str) -> tuple[Path, s
     return target, added.id
 
 
+@pytest.fixture(autouse=True)
+def _this_computer_is_laptop(monkeypatch):
+    # OneDrive names a copy after the computer: this one, in these tests.
+    monkeypatch.setattr("journal.journal.host_name", lambda: "LAPTOP")
+
+
 @pytest.mark.parametrize("service", list(COPY_NAMES))
 def test_conflicted_copy_is_found_merged_and_moved(service, dirs, synced, tmp_path):
     path = synced / "journal.json"
     open_journal(path, dirs).add(person("Ana Ruiz"))
     copy, theirs = _make_copy(path, COPY_NAMES[service], tmp_path, "Ben Okafor")
-    assert [c.path for c in find_conflicted_copies(path)] == [copy]
+    assert [c.path for c in find_conflicted_copies(path, ["LAPTOP"])] == [copy]
     journal = Journal.open(path, dirs=dirs, clock=fixed_clock())
     (outcome,) = journal.copies_on_open.copies
     assert outcome.merged and outcome.changed == 1
@@ -404,17 +413,43 @@ def test_temporary_files_are_ignored(dirs, synced):
     path = synced / "journal.json"
     open_journal(path, dirs).add(person("Ana Ruiz"))
     (synced / ".stfolder").mkdir()
-    for name in (".syncthing.journal.json.tmp", ".~sj-journal.json.123.abcdef12.tmp"):
-        shutil.copy2(path, synced / name)
-    assert find_conflicted_copies(path) == []
-    journal = Journal.open(path, dirs=dirs, clock=fixed_clock())
-    assert journal.copies_on_open.copies == []
-    assert folder_listing(synced) == [
-        ".stfolder",
+    names = [
         ".syncthing.journal.json.tmp",
         ".~sj-journal.json.123.abcdef12.tmp",
-        "journal.json",
+        # Another machine's save in progress (its writer is not ours to judge).
+        "~syncthing~sj-journal.json.otherdevice-123.abcdef12.tmp",
     ]
+    for name in names:
+        shutil.copy2(path, synced / name)
+    assert find_conflicted_copies(path, ["LAPTOP"]) == []
+    journal = Journal.open(path, dirs=dirs, clock=fixed_clock())
+    assert journal.copies_on_open.copies == []
+    assert folder_listing(synced) == sorted([".stfolder", *names, "journal.json"])
+
+
+def test_a_users_own_journal_named_file_is_not_taken_for_a_copy(dirs, synced, tmp_path):
+    """OneDrive copies are ``journal-COMPUTER.json``; a user's own dated
+    backup beside the journal has the same shape but names no computer."""
+    path = synced / "journal.json"
+    open_journal(path, dirs).add(person("Ana Ruiz"))
+    own, _theirs = _make_copy(path, "journal-backup-2026-11-01.json", tmp_path, "Ben Okafor")
+    before = snapshot(own)
+    journal = Journal.open(path, dirs=dirs, clock=fixed_clock())
+    assert journal.copies_on_open.copies == []
+    assert snapshot(own) == before
+    assert [r["name"] for r in records_by_id(path, TABLE_STAKEHOLDERS).values()] == ["Ana Ruiz"]
+
+
+def test_onedrive_copy_named_after_another_computer_of_the_journal(dirs, synced, tmp_path):
+    path = synced / "journal.json"
+    desk = LocalDirs_under(tmp_path / "desk")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(storage_module, "host_name", lambda: "DESKTOP-7Q2")
+        open_journal(path, desk).add(person("Ana Ruiz"))  # the desk computer saved once
+    copy, theirs = _make_copy(path, "journal-DESKTOP-7Q2.json", tmp_path, "Ben Okafor")
+    journal = Journal.open(path, dirs=dirs, clock=fixed_clock())
+    assert [c.path for c in journal.copies_on_open.merged] == [copy]
+    assert theirs in records_by_id(path, TABLE_STAKEHOLDERS)
 
 
 # -- (g) bad files
@@ -770,20 +805,40 @@ def test_permissions_are_kept_across_saves(dirs, synced, mode):
 
 
 def test_temp_files_of_a_killed_save_are_cleared_on_the_next_open(tmp_path, dirs):
-    from journal.storage import remove_stale_temp_files
+    from journal.atomic import TEMP_PREFIX, remove_stale_temp_files
 
     path = tmp_path / "journal.json"
-    open_journal(path, dirs).save()
-    stale = tmp_path / ".~sj-journal.json.123.abcd1234.tmp"
-    fresh = tmp_path / ".~sj-journal.json.456.ef567890.tmp"
-    other = tmp_path / ".~sj-notes.json.789.00000000.tmp"
-    for tmp in (stale, fresh, other):
-        tmp.write_bytes(b'{"half": ')
-    old = time.time() - 2 * 3600
-    os.utime(stale, (old, old))
-    os.utime(other, (old, old))
-    open_journal(path, dirs)
-    assert not stale.exists()
-    assert fresh.exists()  # may belong to a save in progress
-    assert other.exists()  # another journal's business
-    assert remove_stale_temp_files(path) == []
+    journal = open_journal(path, dirs)
+    journal.save()
+    me = journal.device
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    alive = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        names = {
+            # this machine's writer is gone: cleared at once, not an hour later
+            "dead": f"{TEMP_PREFIX}journal.json.{me}-{dead}.abcd1234.tmp",
+            # this machine's writer is still saving
+            "alive": f"{TEMP_PREFIX}journal.json.{me}-{alive.pid}.abcd1234.tmp",
+            # another machine's, or an older version's: only once an hour old
+            "stale": f"{TEMP_PREFIX}journal.json.otherdevice-123.abcd1234.tmp",
+            "fresh": f"{TEMP_PREFIX}journal.json.otherdevice-456.ef567890.tmp",
+            "older name": ".~sj-journal.json.123.abcd1234.tmp",
+            "another journal": f"{TEMP_PREFIX}notes.json.{me}-{dead}.00000000.tmp",
+        }
+        for name in names.values():
+            (tmp_path / name).write_bytes(b'{"half": ')
+        old = time.time() - 2 * 3600
+        for key in ("stale", "another journal"):
+            os.utime(tmp_path / names[key], (old, old))
+        open_journal(path, dirs)
+        left = {key for key, name in names.items() if (tmp_path / name).exists()}
+        assert left == {"alive", "fresh", "older name", "another journal"}
+        assert remove_stale_temp_files(path, me) == []
+    finally:
+        alive.kill()
+        alive.wait()

@@ -89,7 +89,7 @@ def test_a_sound_journal_reports_nothing_to_merge_and_where_local_files_are(
     assert report["conflicted_copies"] == [] and report["merged_back"] == {}
     assert report["future"] == []
     local = report["local"]
-    for key in ("backups", "merged_copies", "last_saved", "lock"):
+    for key in ("backups", "merged_copies", "written_log", "lock"):
         assert Path(local[key]).is_relative_to(laptop.home), key
     text = laptop.ok(journal, "check")
     assert f"on this machine only: merged copies in {local['merged_copies']}" in text
