@@ -486,6 +486,19 @@ class Journal:
         self._put_away(report)
         return report
 
+    def foreign_copies(self) -> list[Path]:
+        """Conflicted copies next to the journal that belong to a different
+        journal (see :meth:`adopt`)."""
+        found = []
+        for copy in self.conflicted_copies():
+            try:
+                document, _identity = read_file(copy.path)
+            except BadFileError:
+                continue
+            if JournalStorage.store_id_of(document) != self.store_id:
+                found.append(copy.path)
+        return found
+
     def adopt(self, path: str | os.PathLike[str]) -> CopyOutcome:
         """Fold a copy of a *different* journal into this one (two machines
         each created a journal at the same path before their first sync):

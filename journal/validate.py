@@ -26,7 +26,7 @@ The rules:
 
 This runs on every load of the journal, so it is written for speed: one pass
 over each record's fields with a dict lookup and an identity test each
-(:func:`_misfit`); the slower :func:`_bad_field` explains the first record
+(:func:`_fits`); the slower :func:`_bad_field` explains the first record
 that failed.
 """
 
@@ -74,16 +74,16 @@ class Shape:
 
     def describe(self, name: str) -> str:
         """What the field should hold, in plain words."""
-        words = []
+        words: list[str] = []
         for t in self.types[name]:
             if t is list:
                 words.append(_LIST_WORDS[self.lists[name][0]])
             else:
-                words.append(_TYPE_WORDS[t])
-        return " or ".join(words)
+                words += _TYPE_WORDS[t]
+        return " or ".join(words) if len(words) < 3 else f"{', '.join(words[:-1])} or {words[-1]}"
 
 
-_TYPE_WORDS = {str: "text", int: "a whole number", bool: "true or false", _NONE: "null"}
+_TYPE_WORDS = {str: ["text"], int: ["a whole number"], bool: ["true", "false"], _NONE: ["null"]}
 _LIST_WORDS = {
     TEXTS: "a list of texts",
     OBJECTS: "a list of objects",
@@ -166,43 +166,43 @@ def check_document(path: Path | str, document: Mapping[str, Any]) -> None:
         table = document.get(table_name)
         if not table:
             continue
-        record = _misfit(table.values(), shape)
-        if record is None:
+        if _fits(table.values(), shape):
             continue
-        bad = _bad_field(record, shape)
-        if bad is None:  # cannot happen: the two checks follow the same rules
-            continue
-        doc_id = next((k for k, r in table.items() if r is record), "?")
-        raise BadFileError(_message(path, table_name, doc_id, record, bad))
+        # Rare, and never on a sound file: find the record and say why.
+        for doc_id, record in table.items():
+            bad = _bad_field(record, shape)
+            if bad is not None:
+                raise BadFileError(_message(path, table_name, doc_id, record, bad))
 
 
-def _misfit(records: Iterable[Any], shape: Shape) -> Any:
-    """The first of ``records`` that is not a dict of this shape, or None.
+def _fits(records: Iterable[Any], shape: Shape) -> bool:
+    """Whether every one of ``records`` is a dict of this shape.
 
     The fast path: a field holding its usual type costs one dict lookup and
     one identity test; only other types (None, a second allowed type, an
-    unknown field) look further."""
+    unknown field) look further. It follows the same rules as
+    :func:`_bad_field`, which explains a record that does not fit."""
     usual = shape.usual.get
     allowed_for = shape.types.get
     lists = shape.lists
     for record in records:
         if type(record) is not dict:
-            return record
+            return False
         for name, value in record.items():
             kind = type(value)
             if kind is not usual(name):
                 allowed = allowed_for(name)
                 if allowed is not None and kind not in allowed:
-                    return record
+                    return False
             elif kind is list and value:
                 items, item_shape = lists[name]
                 if items is TEXTS:
                     for item in value:
                         if type(item) is not str:
-                            return record
-                elif _misfit(value, item_shape) is not None:  # type: ignore[arg-type]
-                    return record
-    return None
+                            return False
+                elif not _fits(value, item_shape):  # type: ignore[arg-type]
+                    return False
+    return True
 
 
 @dataclass

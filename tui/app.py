@@ -19,7 +19,6 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.reactive import reactive
 
-from journal.conflicts import find_conflicted_copies
 from journal.errors import JournalError
 from journal.journal import CopiesReport, Journal
 from journal.merge import MergeResult
@@ -100,7 +99,9 @@ class StakeholderJournalApp(App[None]):
         self._busy = False  # a save or reload worker is running
         self._save_pending = False
         self._retry_timer = None
-        self._known_copies = {c.path for c in find_conflicted_copies(journal.path)}
+        self._known_copies = {c.path for c in journal.conflicted_copies()}
+        self._offered: set[Path] = set()  # foreign copies the user was asked about
+        self._warned: set[str] = set()
         if self.settings.theme and self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
 
@@ -116,11 +117,15 @@ class StakeholderJournalApp(App[None]):
         if self.journal.read_only_reason:
             self.sync_state = "read-only"
             self.sync_detail = self.journal.read_only_reason
+        for notice in self.journal.storage.notices:
+            self.notify(notice, severity="warning", markup=False, timeout=12)
         for copy in self.journal.copies_on_open.merged:
             self.notify(
                 f"Merged a conflicted copy from {copy.service} ({copy.changed} records).",
                 markup=False,
             )
+        if any(c.foreign for c in self.journal.copies_on_open.copies):
+            self.call_after_refresh(self.offer_adoption)
         self.set_interval(self.poll_seconds, self.poll_disk)
 
     def _theme_changed(self, theme: object) -> None:
@@ -227,10 +232,17 @@ class StakeholderJournalApp(App[None]):
             return
         self.sync_detail = ""
         self._announce(message.merged)
+        self._show_warnings()
         if self._save_pending or self.journal.unsaved:
             self.request_save()
         else:
             self.sync_state = "saved"
+
+    def _show_warnings(self) -> None:
+        for warning in self.journal.storage.warnings:
+            if warning not in self._warned:
+                self._warned.add(warning)
+                self.notify(f"Saved, but: {warning}", severity="warning", markup=False, timeout=12)
 
     def _retry(self) -> None:
         self._retry_timer = None
@@ -248,7 +260,7 @@ class StakeholderJournalApp(App[None]):
     def poll_disk(self) -> None:
         if self._busy or self.journal.read_only_reason:
             return
-        copies = {c.path for c in find_conflicted_copies(self.journal.path)}
+        copies = {c.path for c in self.journal.conflicted_copies()}
         new_copies = bool(copies - self._known_copies)
         self._known_copies = copies
         if new_copies or self.journal.changed_on_disk():
@@ -285,7 +297,11 @@ class StakeholderJournalApp(App[None]):
                 f"({message.copies.changed} records) and moved them to the backup folder.",
                 markup=False,
             )
-        self._known_copies = {c.path for c in find_conflicted_copies(self.journal.path)}
+        self._known_copies = {c.path for c in self.journal.conflicted_copies()}
+        if message.copies and any(
+            c.foreign and c.path not in self._offered for c in message.copies.copies
+        ):
+            self.offer_adoption()
         if self._save_pending or self.journal.unsaved:
             self.request_save()
         else:
@@ -301,6 +317,48 @@ class StakeholderJournalApp(App[None]):
         what = describe_changes(merged.changed or {})
         if what:
             self.notify(f"Merged changes from another device: {what}.", markup=False)
+
+    # -- a journal started apart on another machine
+
+    def offer_adoption(self) -> None:
+        """Ask, once per copy, whether to fold in the copies of a different journal."""
+        self._adopt_copies(only_new=True)
+
+    def action_adopt_copies(self) -> None:
+        self._adopt_copies(only_new=False)
+
+    @work(exclusive=True, group="adopt")
+    async def _adopt_copies(self, only_new: bool) -> None:
+        if self.journal.read_only_reason:
+            self.notify(self.journal.read_only_reason, severity="warning", markup=False)
+            return
+        copies = await asyncio.to_thread(self.journal.foreign_copies)
+        if only_new:
+            copies = [c for c in copies if c not in self._offered]
+        if not copies and not only_new:
+            self.notify("No copy of another journal is next to this one.", timeout=4)
+        for copy in copies:
+            self._offered.add(copy)
+            question = (
+                f"{copy.name} is a copy of a different journal, started apart on another "
+                "machine before the two were synced. Fold its records into this journal? "
+                "Every record keeps its identity; the copy then goes to the local backup folder."
+            )
+            if not await self.push_screen_wait(ConfirmDialog(question, "Adopt", "Not now")):
+                continue
+            while self._busy:
+                await asyncio.sleep(0.05)
+            self._busy = True
+            try:
+                outcome = await asyncio.to_thread(self.journal.adopt, copy)
+            except JournalError as exc:
+                self.notify(str(exc), severity="error", markup=False, timeout=8)
+                continue
+            finally:
+                self._busy = False
+            self.journal.drop_indexes()
+            self.main.refresh_data()
+            self.notify(f"Adopted {copy.name}: {outcome.changed} records folded in.", markup=False)
 
     # -- help, quitting
 

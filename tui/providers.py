@@ -45,6 +45,11 @@ COMMANDS = (
     ("Go to reflection", "pane 3", "focus_pane(2)"),
     ("Go to goals", "pane 4", "focus_pane(3)"),
     ("Save now", "write the journal file", "app.save_now"),
+    (
+        "Adopt a copy of another journal",
+        "fold a journal started apart on another machine into this one",
+        "app.adopt_copies",
+    ),
     ("Help: all keys", "every key and its binding id", "app.help"),
 )
 

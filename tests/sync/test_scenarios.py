@@ -420,7 +420,11 @@ def test_twenty_rounds_of_random_offline_edits_converge(
         # (journal entries are stored sparse: no history is no "history" key)
         history = record.get("history", [])
         kept = {f"{v['updated_at']}|{v['device']}" for v in [record, *history]}
-        lost = keys - kept - set(record.get("superseded", []))
+        # A superseded key names the stamp and device, then the content's hash.
+        superseded = {
+            k.rpartition("|")[0] if k.count("|") == 2 else k for k in record.get("superseded", [])
+        }
+        lost = keys - kept - superseded
         assert not lost, f"{table}/{rid}: versions {lost} were dropped"
 
 
@@ -529,6 +533,48 @@ def test_restoring_an_older_copy_loses_nothing_and_revives_nothing(
         assert by_name(doc, "Ana Ruiz")["notes"] == "edited on b while a was offline"
     for side in (a, b):
         assert [p["name"] for p in side.json("list")] == ["Ana Ruiz", "Chloé Martin"]
+
+
+# -- 4b. two machines that each started a journal before their first sync
+
+
+def test_two_journals_started_apart_end_as_one_with_nothing_lost(
+    sync_pair: SyncPair, sides: tuple[Side, Side]
+) -> None:
+    """Both machines were set up before the folder first synced, so each
+    started its own journal (two journal ids) at the same path. Syncthing
+    keeps one file and leaves the other as a conflicted copy."""
+    a, b = sides
+    go_offline(sync_pair)
+    a.run("add", "Ana Ruiz", "--every", "2w")
+    a.run("log", "ana", "Started on a")
+    b.run("add", "Ben Okafor", "--every", "1w")
+    b.run("log", "ben", "Started on b")
+    go_online(sync_pair)
+    sync_pair.wait()
+    wait_for(lambda: any(sync_pair.conflicts().values()))
+    sync_pair.wait()
+
+    # Each machine's next command: the one whose file was replaced says so
+    # and brings back what it wrote; the copy is named with what to do.
+    ra, rb = a.run("list"), b.run("list")
+    said = ra.stderr + rb.stderr
+    assert "now holds a different journal" in said
+    assert "sj merge --adopt" in said
+    sync_pair.wait()
+    copies = [side.journal.parent / c for side in (a, b) for c in sync_pair.conflicts()[side.name]]
+    assert copies, "the conflicted copy vanished before it was adopted"
+    adopter = a if copies[0].parent == a.journal.parent else b
+    adopter.run("merge", "--adopt", str(copies[0]))
+    settle(sync_pair, a, b)
+    settle(sync_pair, a, b)
+
+    doc = assert_converged(sync_pair, a, b)
+    assert names(doc) == ["Ana Ruiz", "Ben Okafor"]
+    assert summaries(doc) == ["Started on a", "Started on b"]
+    for side in (a, b):
+        assert side.run("check").returncode == 0
+        assert "different journal" not in side.run("list").stderr
 
 
 # -- 5. the terminal app open on one side
