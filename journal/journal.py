@@ -121,7 +121,7 @@ class Journal:
         dirs = dirs or LocalDirs.default()
         path, explicit = resolve_path(file, dirs)
         if not explicit:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            dirs.private(path.parent)
         storage = JournalStorage(path, dirs=dirs, create=True, read_only=read_only)
         journal = cls(storage, clock or Clock.from_env())
         journal.created = storage.created_file
