@@ -9,26 +9,23 @@ worker thread).
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import operator
 import os
-import shutil
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from . import cadence as cadence_rules
-from .atomic import temp_name
+from . import copies
 from .clock import Clock
-from .conflicts import ConflictedCopy, find_conflicted_copies
-from .errors import BadFileError, InputError, MissingFileError, NotFoundError
+from .conflicts import ConflictedCopy
+from .copies import CopiesReport, CopyOutcome
+from .errors import InputError, NotFoundError
 from .hlc import next_stamp
 from .merge import MergeResult, version_key
-from .paths import LocalDirs, host_name, resolved_path
+from .paths import LocalDirs
 from .records import (
-    SCHEMA_VERSION,
     TABLE_INTERACTIONS,
     TABLE_PROMISES,
     TABLE_STAKEHOLDERS,
@@ -38,42 +35,10 @@ from .records import (
     compact,
 )
 from .resolve import resolve_stakeholder
-from .storage import FileIdentity, JournalStorage, meta_of, read_file
+from .storage import JournalStorage
 
 Raw = dict[str, Any]
 _DATE_THEN_CREATED = operator.itemgetter("date", "created_at")
-
-
-@dataclass
-class CopyOutcome:
-    """What happened to one conflicted copy."""
-
-    path: Path
-    service: str
-    merged: bool
-    changed: int = 0
-    tables: dict[str, int] = field(default_factory=dict)  # table -> records changed
-    reason: str = ""
-    moved_to: Path | None = None
-    #: It belongs to a different journal (see :meth:`Journal.adopt`).
-    foreign: bool = False
-    #: It vanished before it could be read or moved: merged elsewhere.
-    gone: bool = False
-    #: The version of the file that was merged.
-    identity: FileIdentity | None = None
-
-
-@dataclass
-class CopiesReport:
-    copies: list[CopyOutcome] = field(default_factory=list)
-
-    @property
-    def merged(self) -> list[CopyOutcome]:
-        return [c for c in self.copies if c.merged]
-
-    @property
-    def changed(self) -> int:
-        return sum(c.changed for c in self.copies)
 
 
 def resolve_path(file: str | os.PathLike[str] | None, dirs: LocalDirs) -> tuple[Path, bool]:
@@ -470,158 +435,16 @@ class Journal:
 
     def conflicted_copies(self) -> list[ConflictedCopy]:
         """The sync services' conflicted copies next to the journal file."""
-        hosts = meta_of(self.storage.document).get("hosts")
-        names = {host_name(), *(hosts.values() if isinstance(hosts, dict) else ())}
-        return find_conflicted_copies(self.storage.resolved, names)
+        return copies.conflicted_copies(self)
 
     def merge_conflicted_copies(self) -> CopiesReport:
-        """Merge the sync services' conflicted copies into the journal, save,
-        and only then move them to the local backup folder. A copy is moved
-        only as the very file that was merged (one that changed meanwhile is
-        merged again); one that vanished was merged by another machine."""
-        report = CopiesReport()
-        candidates = self.conflicted_copies()
-        for copy in candidates:
-            report.copies.append(self._merge_copy(copy.path, copy.service, adopt=False))
-        self._put_away(report)
-        return report
+        """Merge the sync services' conflicted copies in (see :mod:`journal.copies`)."""
+        return copies.merge_copies(self)
 
     def foreign_copies(self) -> list[Path]:
-        """Conflicted copies next to the journal that belong to a different
-        journal (see :meth:`adopt`)."""
-        found = []
-        for copy in self.conflicted_copies():
-            try:
-                document, _identity = read_file(copy.path)
-            except BadFileError:
-                continue
-            if JournalStorage.store_id_of(document) != self.store_id:
-                found.append(copy.path)
-        return found
+        """Conflicted copies that belong to a different journal."""
+        return copies.foreign_copies(self)
 
     def adopt(self, path: str | os.PathLike[str]) -> CopyOutcome:
-        """Fold a copy of a *different* journal into this one (two machines
-        each created a journal at the same path before their first sync):
-        every record keeps its id, nothing is lost, and the copy then goes to
-        the local backup folder like a merged conflicted copy."""
-        copy = Path(path).expanduser()
-        if resolved_path(copy) == self.storage.resolved:
-            raise InputError(f"{copy} is this journal itself; name the other journal's file.")
-        if not copy.exists():
-            raise NotFoundError(f"{copy} does not exist; check the path.")
-        report = CopiesReport([self._merge_copy(copy, "adopted journal", adopt=True)])
-        outcome = report.copies[0]
-        if not outcome.merged:
-            raise BadFileError(f"{copy} was not adopted: {outcome.reason}")
-        self._put_away(report)
-        return outcome
-
-    def _merge_copy(self, path: Path, service: str, *, adopt: bool) -> CopyOutcome:
-        outcome = CopyOutcome(path, service, merged=False)
-        try:
-            document, identity = read_file(path)
-        except MissingFileError:
-            outcome.gone = True
-            outcome.reason = "already gone (merged on another machine)"
-            return outcome
-        except BadFileError as exc:
-            outcome.reason = f"left in place: {exc}"
-            return outcome
-        if not adopt and JournalStorage.store_id_of(document) != self.store_id:
-            outcome.foreign = True
-            outcome.reason = "left in place: it belongs to a different journal"
-            return outcome
-        schema = meta_of(document).get("schema", 0)
-        if schema > SCHEMA_VERSION:
-            # Merging would stamp the journal with a format this version
-            # does not write; the newer sj merges it.
-            outcome.reason = f"left in place: written by a newer sj (format {schema})"
-            return outcome
-        self._require_writable()
-        result = self.storage.merge_in(document, any_journal=adopt)
-        outcome.merged = True
-        outcome.changed = result.total
-        outcome.tables = dict(result.changed)
-        outcome.identity = identity
-        return outcome
-
-    def _put_away(self, report: CopiesReport) -> None:
-        """Save what the copies brought, then move each copy out of the
-        synced folder: first renamed, in place, to a name no sync client
-        syncs (so what is moved is exactly one version of it), merged again
-        if that version is not the one merged, and only then moved."""
-        merged = report.merged
-        if not merged:
-            return
-        if self.storage.unsaved:
-            self.save()
-        folder = self.storage.dirs.private(self.storage.dirs.merged_copies_folder(self.path))
-        stamp = self.clock.now().strftime("%Y%m%d-%H%M%S")
-        for outcome in merged:
-            held = outcome.path.with_name(temp_name(outcome.path, self.device))
-            try:
-                os.rename(outcome.path, held)
-            except FileNotFoundError:
-                outcome.gone = True  # another machine merged and removed it meanwhile
-                continue
-            except OSError as exc:
-                outcome.reason = f"merged, but left in place: {exc.strerror or exc}"
-                continue
-            try:
-                self._merge_held_copy(outcome, held)
-            except BaseException:
-                _put_back(held, outcome.path, self.storage.resolved)
-                raise
-            target = folder / f"{stamp}-{outcome.path.name}"
-            n = 1
-            while target.exists():
-                n += 1
-                target = folder / f"{stamp}-{n}-{outcome.path.name}"
-            try:
-                shutil.move(str(held), target)
-            except OSError as exc:
-                _put_back(held, outcome.path, self.storage.resolved)
-                outcome.reason = f"merged, but left in place: {exc.strerror or exc}"
-                continue
-            os.chmod(target, 0o600)
-            outcome.moved_to = target
-
-    def _merge_held_copy(self, outcome: CopyOutcome, held: Path) -> None:
-        """The copy as renamed away: if it is not the version merged (the
-        sync client wrote a newer one meanwhile), merge that one too."""
-        document, identity = read_file(held)
-        merged = outcome.identity
-        if merged is not None and (identity.size, identity.digest) == (merged.size, merged.digest):
-            return
-        if outcome.service != "adopted journal":
-            self.storage._require_same_journal(document)
-        result = self.storage.merge_in(document, any_journal=outcome.service == "adopted journal")
-        outcome.changed += result.total
-        for name, n in result.changed.items():
-            outcome.tables[name] = outcome.tables.get(name, 0) + n
-        if self.storage.unsaved:
-            self.save()
-
-
-def _put_back(held: Path, original: Path, journal: Path) -> None:
-    """Give a held copy a conflicted-copy name again, so the next merge finds
-    it: its own, or, when a newer copy took that name meanwhile, a name of
-    the same kind beside it."""
-    import time
-
-    for attempt in range(100):
-        name = original
-        if attempt:
-            stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime())
-            name = journal.with_name(
-                f"{journal.stem}.sync-conflict-{stamp}-SJ{attempt}{journal.suffix}"
-            )
-        try:
-            os.link(held, name)
-        except FileExistsError:
-            continue
-        except OSError:
-            return
-        with contextlib.suppress(OSError):
-            os.unlink(held)
-        return
+        """Fold a copy of a *different* journal into this one (see :mod:`journal.copies`)."""
+        return copies.adopt(self, path)

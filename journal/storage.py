@@ -185,7 +185,11 @@ def parse_document(path: Path, payload: bytes) -> Document:
         raise BadFileError(
             f"{name} has a damaged _meta record (no schema number); restore it from a backup."
         )
+    from .validate import SHAPES, check_document
+
     for table_name, table in document.items():
+        if table_name in SHAPES:
+            continue  # checked below, with every field (one pass over each record)
         for doc_id, record in table.items():
             if not isinstance(record, dict) or (
                 table_name != TABLE_META and not isinstance(record.get("id"), str)
@@ -193,9 +197,8 @@ def parse_document(path: Path, payload: bytes) -> Document:
                 raise BadFileError(
                     f"{name} has a damaged record {table_name}/{doc_id}; restore it from a backup."
                 )
-    from .validate import check_document
-
-    # Every field of every record holds the kind of value it should.
+    # The record tables: every record a dict with a text id, every field
+    # holding the kind of value it should.
     check_document(name, document)
     for table_name in RECORD_TABLES:
         document.setdefault(table_name, {})

@@ -159,24 +159,28 @@ SHAPES: dict[str, Shape] = {table: _record_shape(cls) for table, cls in RECORD_T
 
 
 def check_document(path: Path | str, document: Mapping[str, Any]) -> None:
-    """Raise :class:`BadFileError` for the first record with a field that
-    holds the wrong kind of value. ``document`` has passed the checks of
-    :func:`journal.storage.parse_document` (tables of dicts with an ``id``)."""
+    """Raise :class:`BadFileError` for the first record of a known table that
+    is not a dict with a text ``id``, or that has a field holding the wrong
+    kind of value. ``document`` is a dict of dicts (see
+    :func:`journal.storage.parse_document`, which checks the other tables)."""
     for table_name, shape in SHAPES.items():
         table = document.get(table_name)
-        if not table:
-            continue
-        if _fits(table.values(), shape):
+        if not table or _fits(table.values(), shape, need_id=True):
             continue
         # Rare, and never on a sound file: find the record and say why.
         for doc_id, record in table.items():
+            if type(record) is not dict or type(record.get("id")) is not str:
+                raise BadFileError(
+                    f"{path} has a damaged record {table_name}/{doc_id}; restore it from a backup."
+                )
             bad = _bad_field(record, shape)
             if bad is not None:
                 raise BadFileError(_message(path, table_name, doc_id, record, bad))
 
 
-def _fits(records: Iterable[Any], shape: Shape) -> bool:
-    """Whether every one of ``records`` is a dict of this shape.
+def _fits(records: Iterable[Any], shape: Shape, *, need_id: bool = False) -> bool:
+    """Whether every one of ``records`` is a dict of this shape (with a text
+    ``id`` if ``need_id``: the records of a table, not their follow-ups).
 
     The fast path: a field holding its usual type costs one dict lookup and
     one identity test; only other types (None, a second allowed type, an
@@ -186,7 +190,7 @@ def _fits(records: Iterable[Any], shape: Shape) -> bool:
     allowed_for = shape.types.get
     lists = shape.lists
     for record in records:
-        if type(record) is not dict:
+        if type(record) is not dict or (need_id and type(record.get("id")) is not str):
             return False
         for name, value in record.items():
             kind = type(value)

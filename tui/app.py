@@ -19,8 +19,9 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.reactive import reactive
 
+from journal.copies import CopiesReport
 from journal.errors import JournalError
-from journal.journal import CopiesReport, Journal
+from journal.journal import Journal
 from journal.merge import MergeResult
 from journal.records import TABLE_INTERACTIONS
 

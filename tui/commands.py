@@ -10,6 +10,7 @@ from typing import Any
 
 from journal.changes import note_profile_changes
 from journal.clock import Clock
+from journal.copies import CopyOutcome
 from journal.dates import (
     format_ago,
     format_cadence,
@@ -19,7 +20,7 @@ from journal.dates import (
     parse_due,
 )
 from journal.errors import InputError, NotFoundError, SaveError
-from journal.journal import CopyOutcome, Journal, resolve_path
+from journal.journal import Journal, resolve_path
 from journal.paths import LocalDirs
 from journal.records import (
     TABLE_INTERACTIONS,

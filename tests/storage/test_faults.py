@@ -335,7 +335,7 @@ def _make_copy(path: Path, name: str, tmp_path: Path, who: str) -> tuple[Path, s
 @pytest.fixture(autouse=True)
 def _this_computer_is_laptop(monkeypatch):
     # OneDrive names a copy after the computer: this one, in these tests.
-    monkeypatch.setattr("journal.journal.host_name", lambda: "LAPTOP")
+    monkeypatch.setattr("journal.copies.host_name", lambda: "LAPTOP")
 
 
 @pytest.mark.parametrize("service", list(COPY_NAMES))
