@@ -20,12 +20,12 @@ from journal.dates import (
     parse_due,
 )
 from journal.errors import InputError, NotFoundError, SaveError
+from journal.follow_ups import parse_follow_ups
 from journal.journal import Journal, resolve_path
 from journal.paths import LocalDirs
 from journal.records import (
     TABLE_INTERACTIONS,
     TABLE_STAKEHOLDERS,
-    FollowUp,
     Interaction,
     Stakeholder,
 )
@@ -178,16 +178,7 @@ def _resolve_many(journal: Journal, who: str) -> list[Stakeholder]:
 
 
 def _follow_ups(values: list[str] | None, today: dt.date) -> list[dict[str, Any]]:
-    items = []
-    for value in values or ():
-        text, _, due = value.partition("@")
-        if not text.strip():
-            raise InputError(
-                f'Follow-up {value!r} has no text: use --follow-up "send the report@friday".'
-            )
-        due_iso = parse_due(due, today).isoformat() if due.strip() else None
-        items.append(FollowUp(text=text.strip(), due=due_iso).__dict__.copy())
-    return items
+    return parse_follow_ups(values or [], today)
 
 
 def cmd_log(args: argparse.Namespace) -> int:

@@ -11,10 +11,11 @@ from rich.text import Text
 from textual.widget import Widget
 from textual.widgets import Select
 
+from journal import follow_ups
 from journal.dates import parse_date
 from journal.errors import InputError, JournalError
 from journal.journal import Journal
-from journal.records import CHANNELS, TABLE_INTERACTIONS, FollowUp
+from journal.records import CHANNELS, TABLE_INTERACTIONS
 
 from ..text import clean
 from ..widgets.formality import Tick
@@ -43,23 +44,8 @@ def _follow_ups_text(items: list[dict[str, Any]]) -> str:
 def parse_follow_ups(
     text: str, today: dt.date, previous: list[dict[str, Any]] | None = None
 ) -> list[dict[str, Any]]:
-    """``call back@friday; send deck`` → follow-up dicts (keeping ids and the
-    done ones of an edited entry)."""
-    previous = previous or []
-    by_text = {p.get("text"): p for p in previous if not p.get("done")}
-    items = [dict(p) for p in previous if p.get("done")]
-    for part in text.split(";"):
-        body, _, due = part.partition("@")
-        body = body.strip()
-        if not body:
-            if due.strip():
-                raise InputError("A follow-up needs text before @: send the deck@friday.")
-            continue
-        due_iso = parse_date(due, today).isoformat() if due.strip() else None
-        item = dict(by_text.get(body) or FollowUp(text=body).__dict__)
-        item.update(text=body, due=due_iso)
-        items.append(item)
-    return items
+    """``call back@friday; send deck`` → follow-ups (see :mod:`journal.follow_ups`)."""
+    return follow_ups.parse_follow_ups(text.split(";"), today, previous)
 
 
 class InteractionForm(RecordForm):
