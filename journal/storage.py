@@ -144,8 +144,18 @@ def loads(payload: bytes) -> Any:
         if enabled:
             gc.enable()
     if FREEZE_PARSED:
+        global _FROZEN_ONCE
+        if _FROZEN_ONCE:
+            # A later parse (the app reloading another device's save):
+            # collect first, so that no cyclic garbage pending now is frozen
+            # with it, where it would never be freed (a leak per reload).
+            gc.collect()
+        _FROZEN_ONCE = True
         gc.freeze()
     return document
+
+
+_FROZEN_ONCE = False
 
 
 def parse_document(path: Path, payload: bytes) -> Document:
