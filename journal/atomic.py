@@ -19,7 +19,7 @@ import time
 import uuid
 from pathlib import Path
 
-from .private import fsync_folder
+from .private import fsync_folder, write_all
 
 #: Our temp files are ``~syncthing~sj-<journal name>.<device>-<pid>.<random>.tmp``,
 #: a name each client's own rules skip: Syncthing never syncs names with its
@@ -104,10 +104,7 @@ def atomic_write(path: Path, payload: bytes, mode: int = 0o600, device: str = ""
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
     try:
         try:
-            view = memoryview(payload)
-            while view:
-                view = view[os.write(fd, view) :]
-            os.fsync(fd)
+            write_all(fd, payload)
             inode = os.fstat(fd).st_ino
         finally:
             os.close(fd)

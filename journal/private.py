@@ -46,6 +46,14 @@ def fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
+def write_all(fd: int, payload: bytes) -> None:
+    """Write every byte to ``fd`` (writes may be partial) and fsync it."""
+    view = memoryview(payload)
+    while view:
+        view = view[os.write(fd, view) :]
+    os.fsync(fd)
+
+
 def write_private(path: Path, payload: bytes, *, make_folder: bool = True) -> None:
     """Replace ``path`` with ``payload`` atomically and durably, mode 0600
     (creating its folder, private, unless ``make_folder`` is false)."""
@@ -55,10 +63,7 @@ def write_private(path: Path, payload: bytes, *, make_folder: bool = True) -> No
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
     try:
         try:
-            view = memoryview(payload)
-            while view:
-                view = view[os.write(fd, view) :]
-            os.fsync(fd)
+            write_all(fd, payload)
         finally:
             os.close(fd)
         os.chmod(tmp, FILE_MODE)

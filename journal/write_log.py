@@ -25,7 +25,7 @@ from typing import Any
 import orjson
 
 from .merge import Document, held_keys, version_key
-from .private import FILE_MODE, private_folder, write_private
+from .private import FILE_MODE, private_folder, write_all, write_private
 from .records import TABLE_META
 
 Raw = dict[str, Any]
@@ -67,10 +67,7 @@ class WriteLog:
             if not payload:
                 return before
             try:
-                view = memoryview(payload)
-                while view:
-                    view = view[os.write(fd, view) :]
-                os.fsync(fd)
+                write_all(fd, payload)
             except OSError:
                 # Never leave half a batch: it would look like a write that
                 # was acknowledged.
