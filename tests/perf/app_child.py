@@ -3,6 +3,11 @@
     python tests/perf/app_child.py app FILE      # sj on FILE, exits at the first frame
     python tests/perf/app_child.py session FILE  # sj on FILE: a short session with a save
     python tests/perf/app_child.py bare FILE     # the floor: orjson.loads(FILE), bare App
+    python tests/perf/app_child.py reloads FILE OUT  # the app's reload, 80 times
+
+``reloads`` is the app left open for days: another machine's version
+arrives 80 times and the app reloads it; it writes the resident memory after
+the 10th and the 80th reload to OUT as JSON.
 
 ``app`` goes the way ``sj --file FILE`` goes (``tui.cli.run``: argument
 parsing, ``Journal.open``, the settings, the app), with two changes: the app
@@ -68,13 +73,13 @@ def overdue_shown(app: Any, text: str) -> bool:
     return first.info.state == "overdue" and "!" in text and name in text
 
 
-def _watchdog() -> None:
-    timer = threading.Timer(TIMEOUT, os._exit, (3,))
+def _watchdog(timeout: float = TIMEOUT) -> None:
+    timer = threading.Timer(timeout, os._exit, (3,))
     timer.daemon = True
     timer.start()
 
 
-def run_app(path: str, *, session: bool) -> None:
+def run_app(path: str, *, session: bool = False, reloads_out: str = "") -> None:
     from tui import app as app_module
 
     base = app_module.StakeholderJournalApp
@@ -94,11 +99,13 @@ def run_app(path: str, *, session: bool) -> None:
             self.started = True
             if session:
                 self.run_worker(_session(self))
+            elif reloads_out:
+                self.run_worker(_reloads(self, path, reloads_out))
             else:
                 os._exit(0)
 
     app_module.StakeholderJournalApp = FirstFrameApp  # run_app builds this one
-    _watchdog()
+    _watchdog(TIMEOUT * 10 if reloads_out else TIMEOUT)
     from tui.cli import run
 
     sys.argv = ["sj", "--file", path]
@@ -148,9 +155,40 @@ def run_bare(path: str) -> None:
     os._exit(3)
 
 
+RELOADS = 80
+
+
+async def _reloads(app: Any, path: str, out: str) -> None:
+    """Another machine's version arrives 80 times (the same records, other
+    bytes); the app notices it as it does every few seconds (``poll_disk``),
+    reloads and redraws. The resident memory after the 10th and the 80th."""
+    import asyncio
+
+    import orjson
+
+    page = os.sysconf("SC_PAGE_SIZE")
+    original = Path(path).read_bytes()
+    resident: dict[str, float] = {}
+    for reload in range(1, RELOADS + 1):
+        arriving = Path(path).with_suffix(".arriving")
+        arriving.write_bytes(original + b" " * reload)
+        os.replace(arriving, path)
+        app.poll_disk()
+        while app._busy:  # noqa: SLF001 - the reload worker is running
+            await asyncio.sleep(0.02)
+        await asyncio.sleep(0.05)
+        if reload in (10, RELOADS):
+            with open("/proc/self/statm") as statm:
+                resident[str(reload)] = int(statm.read().split()[1]) * page / 2**20
+    Path(out).write_bytes(orjson.dumps(resident))
+    os._exit(0)
+
+
 if __name__ == "__main__":
     mode, file_path = sys.argv[1], sys.argv[2]
     if mode == "bare":
         run_bare(file_path)
+    elif mode == "reloads":
+        run_app(file_path, reloads_out=sys.argv[3])
     else:
         run_app(file_path, session=mode == "session")

@@ -454,6 +454,36 @@ def app_memory(bench: Bench) -> list[Row]:
     ]
 
 
+@measure
+def app_reloads(bench: Bench) -> list[Row]:
+    """The app left open for days: resident memory after 80 reloads of
+    another machine's version vs after the 10th (tests/perf/app_child.py
+    reloads). Memory that grows with each reload grows without end. About
+    two minutes a run: one run with --quick, two otherwise."""
+    values = []
+    for run in range(1 if bench.runs <= 3 else 2):
+        copy = bench.folder / f"reloads-{run}.json"
+        copy.write_bytes(bench.journal.read_bytes())
+        out = bench.folder / f"reloads-{run}.out"
+        env = child_env(bench.folder / f"reloads-{run}")
+        env["PYTHONPYCACHEPREFIX"] = bench.env["PYTHONPYCACHEPREFIX"]
+        run_child([sys.executable, str(APP_CHILD), "reloads", str(copy), str(out)], env)
+        values.append(orjson.loads(out.read_bytes()))
+        copy.unlink()
+    after_10 = median(v["10"] for v in values)
+    after_80 = median(v["80"] for v in values)
+    return [
+        Row(
+            "app, resident memory after 80 reloads",
+            after_80,
+            "MB",
+            1.03,
+            floor=after_10,
+            note="floor: after the 10th reload, in the same app",
+        )
+    ]
+
+
 async def _app_latencies(bench: Bench, prefixes: list[str], moves: int) -> dict[str, list]:
     """Key-to-frame latencies in the app (Pilot, in this process).
 
