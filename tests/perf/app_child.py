@@ -62,7 +62,7 @@ def frame_text(app: Any, renderable: Any) -> str:
 
 def overdue_shown(app: Any, text: str) -> bool:
     """Whether ``text`` (a frame) shows the most overdue stakeholder's row."""
-    from tui.text import clean
+    from tui.app.text import clean
 
     screen = app.screen_stack[0] if app.screen_stack else None
     pane = getattr(screen, "stakeholders", None) if screen is not None else None
@@ -80,7 +80,7 @@ def _watchdog(timeout: float = TIMEOUT) -> None:
 
 
 def run_app(path: str, *, session: bool = False, reloads_out: str = "") -> None:
-    from tui import app as app_module
+    from tui.app import app as app_module
 
     base = app_module.StakeholderJournalApp
     folder = Path(app_module.__file__).parent

@@ -497,8 +497,8 @@ async def _app_latencies(bench: Bench, prefixes: list[str], moves: int) -> dict[
     the pane's refresh method returned (the rest is that wait and the render)."""
     from app_child import SIZE, FrameHook
 
-    import tui.app as app_module
-    from tui.config import Settings
+    from tui.app import app as app_module
+    from tui.app.config import Settings
 
     base = app_module.StakeholderJournalApp
     folder = Path(app_module.__file__).parent

@@ -589,9 +589,9 @@ def test_the_open_app_shows_the_other_machines_contacts_and_keeps_a_form(
     from journal.journal import Journal
     from journal.paths import LocalDirs
     from tui.app import StakeholderJournalApp
-    from tui.config import Settings
-    from tui.screens.form import FormScreen
-    from tui.widgets.stakeholders import StakeholderList
+    from tui.app.config import Settings
+    from tui.app.screens.form import FormScreen
+    from tui.app.widgets.stakeholders import StakeholderList
 
     a, b = sides
     a.run("add", "Ana Ruiz", "--every", "2w")

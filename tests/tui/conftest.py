@@ -12,7 +12,7 @@ from journal.journal import Journal
 from journal.paths import LocalDirs
 from journal.sample import write_sample
 from tui.app import StakeholderJournalApp
-from tui.config import Settings
+from tui.app.config import Settings
 
 TODAY = dt.date(2026, 11, 28)
 

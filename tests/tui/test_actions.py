@@ -12,10 +12,10 @@ from journal.records import (
     Interaction,
     Stakeholder,
 )
-from tui.screens.brief import AppliedQuestion
-from tui.screens.form import FormScreen
-from tui.screens.small_forms import QuickLogForm
-from tui.widgets.stakeholders import StakeholderList
+from tui.app.screens.brief import AppliedQuestion
+from tui.app.screens.form import FormScreen
+from tui.app.screens.small_forms import QuickLogForm
+from tui.app.widgets.stakeholders import StakeholderList
 
 from .conftest import TODAY, make_app, open_journal, settle, type_text
 
@@ -467,7 +467,7 @@ async def test_empty_journal_shows_the_welcome(tmp_path):
 
 
 async def test_keys_remap_from_config_and_theme_is_remembered(tmp_path):
-    from tui.config import Settings
+    from tui.app.config import Settings
 
     config = tmp_path / "config" / "config.toml"
     config.parent.mkdir(parents=True)

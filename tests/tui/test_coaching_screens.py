@@ -13,15 +13,15 @@ from journal.records import (
     Interaction,
     Stakeholder,
 )
-from tui.config import Settings
-from tui.screens.brief import AppliedQuestion, BriefScreen
-from tui.screens.contact_review import ContactReviewScreen, PersonList
-from tui.screens.map import MapScreen, RankList
-from tui.screens.promises import PromiseForm, PromiseList, PromisesScreen
-from tui.screens.small_forms import QuickLogForm
-from tui.widgets.heatmap import Heatmap
-from tui.widgets.map_grid import MapGrid
-from tui.widgets.reach_out import ReachOutList
+from tui.app.config import Settings
+from tui.app.screens.brief import AppliedQuestion, BriefScreen
+from tui.app.screens.contact_review import ContactReviewScreen, PersonList
+from tui.app.screens.map import MapScreen, RankList
+from tui.app.screens.promises import PromiseForm, PromiseList, PromisesScreen
+from tui.app.screens.small_forms import QuickLogForm
+from tui.app.widgets.heatmap import Heatmap
+from tui.app.widgets.map_grid import MapGrid
+from tui.app.widgets.reach_out import ReachOutList
 
 from .conftest import TODAY, make_app, open_journal, settle, type_text
 
@@ -234,7 +234,7 @@ async def test_edit_form_records_a_role_change(tmp_path):
 
 async def test_monthly_review_saves_answers_and_carries_goals(tmp_path):
     from journal.records import TABLE_GOALS, TABLE_REFLECTIONS, Goal
-    from tui.screens.monthly_review import MonthlyReviewScreen
+    from tui.app.screens.monthly_review import MonthlyReviewScreen
 
     journal = open_journal(tmp_path)
     journal.add(Stakeholder(name="Ana", cadence_days=14))
@@ -285,7 +285,7 @@ async def test_monthly_review_is_offered_once_a_month(tmp_path):
 
 async def test_share_logs_with_a_suggested_stakeholder(tmp_path):
     from journal.records import TABLE_SHARES
-    from tui.screens.share import ShareForm
+    from tui.app.screens.share import ShareForm
 
     journal = open_journal(tmp_path)
     ana = journal.add(Stakeholder(name="Ana", cadence_days=14))

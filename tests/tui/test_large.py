@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 import time
 
-from tui.widgets.stakeholders import StakeholderList
+from tui.app.widgets.stakeholders import StakeholderList
 
 from .conftest import make_app, settle
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import shutil
 
 from journal.records import TABLE_STAKEHOLDERS, Stakeholder
-from tui.screens.confirm import ConfirmDialog
+from tui.app.screens.confirm import ConfirmDialog
 
 from .conftest import make_app, open_journal, settle
 

@@ -4,7 +4,7 @@ escaped, as the command line does."""
 from __future__ import annotations
 
 from journal.records import Stakeholder
-from tui.widgets.stakeholders import StakeholderList
+from tui.app.widgets.stakeholders import StakeholderList
 
 from .conftest import make_app, open_journal
 

@@ -9,9 +9,9 @@ import unicodedata
 
 import pytest
 
-from tui.output import safe
+from tui.app.text import clean
+from tui.cli.output import safe
 from tui.safe_text import UNSAFE, escape_unsafe
-from tui.text import clean
 
 BOTH = pytest.mark.parametrize("show", [safe, clean, escape_unsafe], ids=["safe", "clean", "core"])
 

@@ -210,7 +210,7 @@ def _print_warnings() -> None:
 
 
 def _open_app(file: str | None, *, demo_root: Path | None = None) -> int:
-    from .app import run_app
+    from ..app import run_app
 
     return run_app(file, demo_root=demo_root)
 
@@ -229,7 +229,3 @@ def run() -> int:
 
     storage.FREEZE_PARSED = True
     return main()
-
-
-if __name__ == "__main__":
-    raise SystemExit(run())

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from .safe_text import escape_unsafe
+from ..safe_text import escape_unsafe
 
 
 def clean(value: object) -> str:

@@ -8,7 +8,7 @@ from typing import Any
 
 import orjson
 
-from .safe_text import escape_unsafe
+from ..safe_text import escape_unsafe
 
 
 def safe(text: Any) -> str:

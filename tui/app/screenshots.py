@@ -1,6 +1,6 @@
 """Regenerate ``screenshots/*.svg`` from the real app on the sample journal.
 
-    python -m tui.screenshots [--out screenshots]
+    python -m tui.app.screenshots [--out screenshots]
 
 The sample (seed 1) and today (2026-11-28) are fixed, so the pictures only
 change when the app does.
