@@ -9,10 +9,11 @@ worker thread).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import operator
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +66,40 @@ class Journal:
         #: Live interactions with follow-ups (built with _by_stakeholder).
         self._followed: list[Raw] | None = None
         self._last_contact: dict[str, str] | None = None
+        #: Open :meth:`change` blocks; writes inside one wait for its end.
+        self._change_depth = 0
+        #: What ends a change: ``None`` saves at once (the command line);
+        #: the app sets a callable that saves in its worker instead.
+        self.commit_hook: Callable[[], None] | None = None
+
+    # -- one user action, one save
+
+    @contextlib.contextmanager
+    def change(self) -> Iterator[Journal]:
+        """One user action as one unit of work: every write inside the block
+        waits, and the block ends with one save (or the :attr:`commit_hook`).
+
+        The change layer validates before it writes, so a block that raises
+        has written nothing; it then commits nothing either."""
+        self._require_writable()
+        self._change_depth += 1
+        try:
+            yield self
+        finally:
+            self._change_depth -= 1
+        if self._change_depth == 0:
+            self._commit()
+
+    def _commit(self) -> None:
+        if self.commit_hook is not None:
+            self.commit_hook()
+        else:
+            self.save()
+
+    def reading(self) -> contextlib.AbstractContextManager[Any]:
+        """Hold the document still while reading many records at once (a
+        worker may be putting another machine's version in place)."""
+        return self.storage.memory_lock
 
     # -- opening
 
@@ -347,7 +382,7 @@ class Journal:
             self._doc_index(record.table)[raw["id"]] = doc_id
             self._index_new(record.table, raw)
             self.storage.note_written(record.table, raw)
-        if save:
+        if save and not self._change_depth:
             self.save()
         return type(record).from_raw(raw)
 
@@ -370,7 +405,7 @@ class Journal:
             self.table(table)[doc_id] = raw
             self._index_changed(table, previous, raw)
             self.storage.note_written(table, raw)
-        if save:
+        if save and not self._change_depth:
             self.save()
         return raw
 

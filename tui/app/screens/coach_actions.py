@@ -151,7 +151,7 @@ class CoachActions(_Base):
         journal = self.journal
 
         def look_back() -> monthly.MonthlyReview:
-            with journal.storage.memory_lock:
+            with journal.reading():
                 return monthly.monthly_review(journal)
 
         # Last month's review reads all of its entries: off the UI thread.

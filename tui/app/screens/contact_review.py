@@ -158,7 +158,7 @@ class ContactReviewScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="contact-review", exit_on_error=False)
     def _count(self, journal: Journal, start: str, end: str) -> None:
-        with journal.storage.memory_lock:
+        with journal.reading():
             review = reviews.review_range(journal, start, end)
         self.post_message(ReviewReady(review, (start, end)))
 

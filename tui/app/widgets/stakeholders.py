@@ -231,7 +231,7 @@ class StakeholderPane(Vertical):
     def _rank(self, journal: Journal) -> None:
         # Changes happen on the UI thread under this lock, so the ranking
         # never reads a table while it is being changed.
-        with journal.storage.memory_lock:
+        with journal.reading():
             items = reach_out_today(journal)
         self.post_message(ReachOutReady(items))
 
