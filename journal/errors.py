@@ -5,7 +5,15 @@ from __future__ import annotations
 
 
 class JournalError(Exception):
-    """Base class: a problem the user can act on (never a bug)."""
+    """Base class: a problem the user can act on (never a bug).
+
+    ``hint`` names what would help (``"names"``: the list of stakeholders), so
+    that each face can add its own way to get there; the message itself never
+    names a command."""
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.hint = hint
 
 
 class InputError(JournalError, ValueError):
@@ -15,8 +23,10 @@ class InputError(JournalError, ValueError):
 class NotFoundError(JournalError, LookupError):
     """No stakeholder (or record) matches what the user typed."""
 
-    def __init__(self, message: str, candidates: list[str] | None = None) -> None:
-        super().__init__(message)
+    def __init__(
+        self, message: str, candidates: list[str] | None = None, *, hint: str | None = None
+    ) -> None:
+        super().__init__(message, hint=hint)
         self.candidates = candidates or []
 
 

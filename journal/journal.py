@@ -211,7 +211,7 @@ class Journal:
     def stakeholder(self, record_id: str) -> Stakeholder:
         raw = self.get(TABLE_STAKEHOLDERS, record_id)
         if raw is None:
-            raise NotFoundError(f"No stakeholder has the id {record_id}; try `sj list`.")
+            raise NotFoundError(f"No stakeholder has the id {record_id}.", hint="names")
         return Stakeholder.from_raw(raw)
 
     def resolve(self, query: str) -> Stakeholder:

@@ -145,7 +145,7 @@ def make_promise(
     """Record a promise (mine, or ``theirs``) and return it."""
     text = text.strip()
     if not text:
-        raise InputError('Say what was promised: sj promise ana "send the draft" --due friday.')
+        raise InputError('Say what was promised, e.g. "send the draft".')
     who = journal.stakeholder(stakeholder_id)
     record = journal.add(
         Promise(
@@ -165,7 +165,7 @@ def find_promise(journal: Any, prefix: str, *, open_only: bool = True) -> dict[s
     key = prefix.strip().lower()
     if len(key) < MIN_PREFIX:
         raise InputError(
-            f"Give at least {MIN_PREFIX} characters of the promise id (see `sj promises`)."
+            f"Give at least {MIN_PREFIX} characters of the promise id.", hint="promises"
         )
     hits = [
         r
@@ -174,7 +174,7 @@ def find_promise(journal: Any, prefix: str, *, open_only: bool = True) -> dict[s
     ]
     if not hits:
         which = "open promise" if open_only else "promise"
-        raise NotFoundError(f"No {which} has an id starting with {key!r}; see `sj promises`.")
+        raise NotFoundError(f"No {which} has an id starting with {key!r}.", hint="promises")
     if len(hits) > 1:
         raise InputError(f"{key!r} matches {len(hits)} promises; give more of the id.")
     return hits[0]

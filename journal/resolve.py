@@ -1,5 +1,5 @@
 """Find the stakeholder a user means from what they typed: an id, the start
-of an id, a full name or part of a name."""
+of an id, a full name, ``name (organization)``, or part of a name."""
 
 from __future__ import annotations
 
@@ -8,19 +8,25 @@ from collections.abc import Iterable
 from typing import Any
 
 from .errors import AmbiguousError, InputError, NotFoundError
+from .rules import described, identity_key
 
 # Shorter hex strings are too often ordinary words or name fragments ("ada").
 MIN_ID_PREFIX = 6
 SHORT_ID = 6
 _MAX_LISTED = 5
 _HEX = re.compile(r"[0-9a-f]+")
+#: ``Ana Ruiz (Forestry Board)`` or ``Ana Ruiz (Forestry Board, 3f9a2c)``, as
+#: an ambiguity message lists them.
+_QUALIFIED = re.compile(r"(?P<name>.+?)\s*\((?P<inner>[^()]*)\)\s*")
 
 
 def resolve_stakeholder(query: str, stakeholders: Iterable[dict[str, Any]]) -> dict[str, Any]:
     """The one live stakeholder (raw dict) that ``query`` names.
 
     Tried in order: exact id; a unique id prefix of at least six hex digits;
-    the exact full name, ignoring case; a unique part of a name, ignoring case.
+    ``name (organization)`` (with or without the id prefix after a comma, as
+    :func:`journal.rules.described` writes it); the exact full name, ignoring
+    case; a unique part of a name, ignoring case.
 
     Raises InputError for an empty query, NotFoundError when nothing matches
     and AmbiguousError (with ``candidates``) when several do.
@@ -38,25 +44,43 @@ def resolve_stakeholder(query: str, stakeholders: Iterable[dict[str, Any]]) -> d
         hits = [s for s in live if s.get("id", "").casefold().startswith(key)]
         if hits:
             return _only(text, hits)
+    if (qualified := _QUALIFIED.fullmatch(text)) and (hits := _qualified(qualified, live)):
+        return _only(text, hits)
     hits = [s for s in live if s.get("name", "").casefold() == key]
     if hits:
         return _only(text, hits)
     hits = [s for s in live if key in s.get("name", "").casefold()]
     if hits:
         return _only(text, hits)
-    raise NotFoundError(f"No stakeholder matches '{text}'; try `sj list` to see names.")
+    raise NotFoundError(f"No stakeholder matches '{text}'.", hint="names")
+
+
+def _qualified(match: re.Match[str], live: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    name = identity_key(match["name"])[0]
+    parts = [part.strip() for part in match["inner"].split(",")]
+    prefix = parts[-1].casefold() if _HEX.fullmatch(parts[-1].casefold()) else ""
+    organization = identity_key(", ".join(parts[:-1] if prefix else parts))[0]
+    hits = []
+    for record in live:
+        their_name, their_org = identity_key(record.get("name", ""), record.get("organization", ""))
+        if their_name != name:
+            continue
+        if prefix and record.get("id", "").casefold().startswith(prefix):
+            if not organization or organization == their_org:
+                hits.append(record)
+        elif not prefix and organization == their_org:
+            hits.append(record)
+    return hits
 
 
 def _only(text: str, hits: list[dict[str, Any]]) -> dict[str, Any]:
     if len(hits) == 1:
         return hits[0]
     hits = sorted(hits, key=lambda s: (s.get("name", "").casefold(), s.get("id", "")))
-    listed = ", ".join(
-        f"{s.get('name', '')} ({s.get('id', '')[:SHORT_ID]})" for s in hits[:_MAX_LISTED]
-    )
+    listed = "; ".join(described(s, SHORT_ID) for s in hits[:_MAX_LISTED])
     if len(hits) > _MAX_LISTED:
         listed += f" and {len(hits) - _MAX_LISTED} more"
     raise AmbiguousError(
-        f"'{text}' matches {listed}: type more of the name or use the id.",
+        f"'{text}' matches {listed}: type the one you mean as shown, or its id.",
         candidates=[s.get("name", "") for s in hits],
     )

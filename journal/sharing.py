@@ -136,10 +136,10 @@ def log_share(
     (:func:`journal.goals.count_range` counts shares)."""
     title = title.strip()
     if not title:
-        raise InputError('Name what you shared: sj share "Regional outlook 2027" --with ana.')
+        raise InputError('Name what you shared, e.g. "Regional outlook 2027".')
     ids = list(dict.fromkeys(stakeholder_ids))
     if not ids:
-        raise InputError("Share with at least one stakeholder: --with ana,ben.")
+        raise InputError("Share with at least one stakeholder.", hint="share-with")
     people = [journal.stakeholder(sid) for sid in ids]
     clean_tags = sorted({t.strip().lower() for t in tags if t.strip()})
     record = journal.add(

@@ -72,7 +72,7 @@ def test_ambiguous_name_lists_the_candidates(sj, journal):
     for args in (("log", "ana", "x"), ("show", "ana"), ("snooze", "ana", "2026-12-24")):
         line = refused(sj, journal, *args)
         assert line.startswith("sj: 'ana' matches Ana Ruiz (")
-        assert "Anabel Ortiz (" in line and "type more of the name or use the id" in line
+        assert "Anabel Ortiz (" in line and "type the one you mean as shown, or its id" in line
     # "ana ruiz" is exact, "abel" is unique: both work.
     assert sj("show", "ana ruiz", "--json").json()["stakeholder"]["name"] == "Ana Ruiz"
     assert sj("show", "ABEL", "--json").json()["stakeholder"]["name"] == "Anabel Ortiz"

@@ -47,8 +47,8 @@ def test_ambiguous_substring_lists_names_with_short_ids():
         resolve_stakeholder("an", PEOPLE)
     message = str(caught.value)
     assert message == (
-        "'an' matches Ana Ruiz (3f2a1c), Dan Brown (77ab01), Dana Scully (3f2a1c): "
-        "type more of the name or use the id."
+        "'an' matches Ana Ruiz (3f2a1c); Dan Brown (77ab01); Dana Scully (3f2a1c): "
+        "type the one you mean as shown, or its id."
     )
     assert caught.value.candidates == ["Ana Ruiz", "Dan Brown", "Dana Scully"]
     assert isinstance(caught.value, NotFoundError)
@@ -74,7 +74,9 @@ def test_two_people_with_the_same_name_are_ambiguous():
 def test_deleted_stakeholders_are_not_found():
     with pytest.raises(NotFoundError) as caught:
         resolve_stakeholder("gone", PEOPLE)
-    assert str(caught.value) == "No stakeholder matches 'gone'; try `sj list` to see names."
+    # The domain names no command; the command line adds its hint (tests/cli).
+    assert str(caught.value) == "No stakeholder matches 'gone'."
+    assert caught.value.hint == "names"
     with pytest.raises(NotFoundError):
         resolve_stakeholder(GONE["id"], PEOPLE)
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from journal.errors import JournalError, SaveError
 
 from . import coach_commands, commands
+from .hints import with_hint
 from .output import safe
 
 EPILOG = """\
@@ -191,7 +192,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except JournalError as exc:
         # Messages quote names and paths the user typed: never let them
         # carry terminal escapes to the terminal.
-        print(f"sj: {safe(exc)}", file=sys.stderr)
+        print(f"sj: {safe(with_hint(exc))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -1,0 +1,134 @@
+"""The small rules every face shares: how a tag is written, whether a contact
+was formal, what a score or rank may be, and when two stakeholders are the
+same person. The command line and the app call these; neither has a copy.
+
+Messages here say what is wrong, never which command to type: each face adds
+its own hint.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from typing import Any
+
+from .errors import InputError
+
+# -- tags
+
+
+def normal_tag(text: str) -> str:
+    """A tag in its one stored form: trimmed, inner spaces single, casefolded.
+
+    ``Forestry``, ``forestry`` and `` FORESTRY `` are one tag."""
+    return " ".join(str(text).split()).casefold()
+
+
+def normal_tags(tags: Iterable[str]) -> list[str]:
+    """Tags in stored form, each once, sorted; empty ones dropped."""
+    return sorted({tag for tag in map(normal_tag, tags) if tag})
+
+
+def split_tags(text: str) -> list[str]:
+    """Tags typed in one field, comma-separated, in stored form."""
+    return normal_tags(text.split(","))
+
+
+def has_tag(record: dict[str, Any], tag: str) -> bool:
+    """Whether a stakeholder carries ``tag`` (compared in stored form, so a
+    tag written by an older version in another case still matches)."""
+    wanted = normal_tag(tag)
+    return any(normal_tag(t) == wanted for t in record.get("tags") or ())
+
+
+# -- formal or informal
+
+#: Channels that are informal unless the user says otherwise; every other
+#: channel (meeting, call, email, event, visit...) is formal.
+INFORMAL_CHANNELS = frozenset({"coffee", "lunch", "dinner", "drinks", "social", "message", "chat"})
+#: The channel of a contact logged without one.
+DEFAULT_CHANNEL = "meeting"
+#: The channel of an informal contact logged without one (a quick log).
+DEFAULT_INFORMAL_CHANNEL = "other"
+
+
+def is_formal(channel: str | None, *, personal: bool = False, formal: bool | None = None) -> bool:
+    """Whether a contact counts as formal, for goals and reviews.
+
+    An explicit choice wins; otherwise a personal (non-business) conversation
+    is informal; otherwise the channel decides (:data:`INFORMAL_CHANNELS`)."""
+    if formal is not None:
+        return formal
+    if personal:
+        return False
+    return normal_channel(channel) not in INFORMAL_CHANNELS
+
+
+def normal_channel(channel: str | None) -> str:
+    return (channel or DEFAULT_CHANNEL).strip().casefold() or DEFAULT_CHANNEL
+
+
+# -- scores and ranks
+
+
+def score(value: int | str | None, what: str) -> int | None:
+    """Influence or interest: a whole number from 1 to 5, or None (not set)."""
+    return _whole(value, what, 1, 5)
+
+
+def rank(value: int | str | None) -> int | None:
+    """A rank: 1 (the most strategic) or more, or None (unranked)."""
+    return _whole(value, "Rank", 1, None)
+
+
+def _whole(value: int | str | None, what: str, low: int, high: int | None) -> int | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    text = str(value).strip()
+    number = int(text) if text.lstrip("-").isdigit() else None
+    if number is None or number < low or (high is not None and number > high):
+        upper = f"from {low} to {high}" if high is not None else f"of {low} or more"
+        shown = f"not {text!r}" if number is None else f"not {number}"
+        raise InputError(f"{what} is a whole number {upper}, {shown}.")
+    return number
+
+
+# -- the same stakeholder
+
+
+def _folded(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", " ".join(str(text).split()))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def identity_key(name: str, organization: str = "") -> tuple[str, str]:
+    """Two stakeholders with the same key are one person: the same name and
+    organization, ignoring case, accents and extra spaces."""
+    return _folded(name), _folded(organization)
+
+
+def same_name(
+    name: str, organization: str, stakeholders: Iterable[dict[str, Any]], *, skip: str = ""
+) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
+    """The live stakeholder that is this one (same name and organization), and
+    the others of the same name elsewhere. ``skip`` is the id being edited."""
+    key = identity_key(name, organization)
+    same = None
+    namesakes = []
+    for record in stakeholders:
+        if record.get("deleted") or record.get("id") == skip:
+            continue
+        other = identity_key(record.get("name", ""), record.get("organization", ""))
+        if other == key:
+            same = same or record
+        elif other[0] == key[0]:
+            namesakes.append(record)
+    return same, namesakes
+
+
+def described(record: dict[str, Any], id_length: int = 6) -> str:
+    """``Ana Ruiz (Forestry Board, 3f9a2c)``: what tells a stakeholder apart."""
+    organization = record.get("organization") or ""
+    parts = [organization] if organization else []
+    parts.append(record.get("id", "")[:id_length])
+    return f"{record.get('name', '')} ({', '.join(parts)})"

@@ -1,0 +1,25 @@
+"""What the command line adds to a domain error: the command that helps.
+
+The domain's messages say what is wrong and name no command (the app shows
+them too); an error's ``hint`` names what would help, and this table says how
+to get there from the command line."""
+
+from __future__ import annotations
+
+from journal.errors import JournalError
+
+HINTS = {
+    "names": "try `sj list` to see names",
+    "follow-ups": "see `sj show NAME` for the ids",
+    "promises": "see `sj promises` for the ids",
+    "entries": "see `sj show NAME --json` for the ids",
+    "goals": "see `sj goal list` for the ids",
+    "share-with": "name them with --with, e.g. --with ana,ben",
+}
+
+
+def with_hint(exc: JournalError) -> str:
+    """The error's message, with the command line's hint when it has one."""
+    text = str(exc)
+    hint = HINTS.get(getattr(exc, "hint", None) or "")
+    return f"{text.rstrip('.')}; {hint}." if hint else text
