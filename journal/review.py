@@ -11,7 +11,7 @@ search), so a month costs what its entries cost.
 
 The monthly review looks back at last month: goals achieved or missed, the
 review numbers, three monthly reflection prompts, and the goals to carry
-into this month with adjustable targets (:func:`start_month`).
+into this month with adjustable targets (:func:`journal.coach_actions.carry_goals`).
 """
 
 from __future__ import annotations
@@ -304,7 +304,7 @@ class MonthlyReview:
     goals: list[GoalOutcome]
     review: Review
     prompts: list[prompt_library.Prompt]
-    #: Last month's goals as this month's, not saved yet (see start_month).
+    #: Last month's goals as this month's, not saved yet (see journal.coach_actions.carry_goals).
     carry: list[Goal]
     #: True until this month has goals: the review has not been done yet.
     pending: bool
@@ -331,7 +331,7 @@ def monthly_review(
 def monthly_review_pending(journal: Any, month: str | None = None) -> bool:
     """Whether to offer the monthly review: ``month`` (default: this month)
     has no goal yet, while last month had goals or contacts. Setting this
-    month's goals (:func:`start_month`) is what marks it done, on every machine."""
+    month's goals (:func:`journal.coach_actions.carry_goals`) is what marks it done, on every machine."""
     month = month or goal_rules.month_of(journal.today())
     previous = goal_rules.shift_month(month, -1)
     months = {g.get("month") for g in journal.records(TABLE_GOALS)}
@@ -341,35 +341,3 @@ def monthly_review_pending(journal: Any, month: str | None = None) -> bool:
         return True
     start, end = goal_rules.month_bounds(previous)
     return bool(period_entries(journal, start, end))
-
-
-def start_month(
-    journal: Any,
-    month: str,
-    *,
-    targets: dict[str, int] | None = None,
-    skip: set[str] | frozenset[str] = frozenset(),
-    save: bool = True,
-) -> list[Goal]:
-    """Carry last month's goals into ``month`` and save them once.
-
-    ``targets`` maps a previous goal's id to the new target; ids in ``skip``
-    are not carried. Goals already carried are not carried twice.
-    """
-    previous = goal_rules.shift_month(month, -1)
-    targets = targets or {}
-    fresh = goal_rules.carry_forward(
-        journal.records(TABLE_GOALS, include_deleted=True), previous, month
-    )
-    added = []
-    for goal in fresh:
-        if goal.carried_from in skip:
-            continue
-        target = targets.get(goal.carried_from or "", goal.target)
-        if not isinstance(target, int) or target < 1:
-            raise InputError(f"A goal's target must be 1 or more, not {target}.")
-        goal.target = target
-        added.append(journal.add(goal, save=False))
-    if added and save:
-        journal.save()
-    return added

@@ -3,6 +3,7 @@ import random
 import pytest
 
 from journal import goals, review
+from journal.coach_actions import carry_goals
 from journal.errors import InputError
 from journal.records import TABLE_INTERACTIONS, Goal, Reflection, Share
 
@@ -159,7 +160,7 @@ def test_goal_outcomes_use_the_goal_counting(book):
     assert len(out) == 3
 
 
-def test_monthly_review_and_start_month(book):
+def test_monthly_review_and_carrying_the_goals(book):
     ana = book.person("Ana")
     book.log(ana, "2026-10-02", formal=False)
     informal = book.j.add(Goal(month="2026-10", metric="informal", target=4), save=False)
@@ -173,12 +174,12 @@ def test_monthly_review_and_start_month(book):
     assert [g.achieved for g in m.goals] == [False, False]
     assert m.review.totals.contacts == 1
     assert {g.carried_from for g in m.carry} == {informal.id, manual.id}
-    added = review.start_month(book.j, "2026-11", targets={informal.id: 6}, skip={manual.id})
+    added = carry_goals(book.j, "2026-11", targets={informal.id: 6}, skip={manual.id}).added
     assert [(g.metric, g.target, g.carried_from) for g in added] == [("informal", 6, informal.id)]
     assert not review.monthly_review_pending(book.j, "2026-11")
-    assert review.start_month(book.j, "2026-11", skip={manual.id}) == []
+    assert carry_goals(book.j, "2026-11", skip={manual.id}).added == []
     with pytest.raises(InputError):
-        review.start_month(book.j, "2026-11", targets={manual.id: 0})
+        carry_goals(book.j, "2026-11", targets={manual.id: 0})
 
 
 def test_monthly_review_not_pending_for_a_new_journal(book):

@@ -12,10 +12,10 @@ from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static, TextArea
 
+from journal import coach_actions
 from journal import goals as goal_rules
 from journal import review as reviews
 from journal.journal import Journal
-from journal.records import Reflection
 
 from ..text import clean
 from ..widgets.formality import Tick
@@ -129,17 +129,17 @@ class MonthlyReviewScreen(FormScreen[dict[str, Any]]):
 
 
 def save_monthly_review(journal: Journal, result: dict[str, Any]) -> str:
-    """Store the answers as reflections and carry the goals; returns what was done."""
-    today = journal.today().isoformat()
-    for prompt_id, prompt, answer in result["answers"]:
-        journal.add(
-            Reflection(date=today, prompt_id=prompt_id, prompt=prompt, answer=answer), save=False
-        )
-    added = reviews.start_month(
-        journal, result["month"], targets=result["targets"], skip=result["skip"], save=False
+    """Store the answers and carry the goals (:mod:`journal.coach_actions`);
+    returns what was done."""
+    saved = coach_actions.save_monthly_review(
+        journal,
+        result["month"],
+        result["answers"],
+        targets=result["targets"],
+        skip=result["skip"],
     )
     parts = []
-    if result["answers"]:
-        parts.append(f"{len(result['answers'])} answers saved")
-    parts.append(f"{len(added)} goals set for {_month_name(result['month'])}")
+    if saved.answers:
+        parts.append(f"{saved.answers} answers saved")
+    parts.append(f"{len(saved.carried.added)} goals set for {_month_name(result['month'])}")
     return "Monthly review: " + ", ".join(parts) + "."
