@@ -2,7 +2,10 @@
 
 A stakeholder with a cadence is due ``cadence_days`` after the last contact;
 someone never contacted is due from the day they were added. A snooze pushes
-the due date later, an open obligation (``extra_due``) can pull it earlier.
+that contact date later. An open obligation (a promise I made, a follow-up
+with a due date) is a second clock: it can make someone due earlier, even
+past a snooze. The two clocks stay apart (``contact_due`` and ``due``) and
+``reasons`` says which one speaks: ``promise 3d late``, ``contact due today``.
 
 Everything works on the raw record dicts. ``last_contacts`` runs over every
 interaction, so it compares ISO date strings and never parses them; only the
@@ -12,7 +15,7 @@ few hundred stakeholder dates are parsed.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -60,6 +63,11 @@ class CadenceInfo:
     days_overdue: int
     days_until: int | None
     state: str
+    #: The routine clock alone: cadence after the last contact, and the snooze.
+    contact_due: str | None = None
+    contact_state: str = NO_CADENCE
+    #: What makes them due or late, most urgent first; empty when nothing is.
+    reasons: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """A plain dict for ``--json`` output and scripts."""
@@ -72,6 +80,9 @@ class CadenceInfo:
             "days_overdue": self.days_overdue,
             "days_until": self.days_until,
             "state": self.state,
+            "contact_due": self.contact_due,
+            "contact_state": self.contact_state,
+            "reasons": list(self.reasons),
         }
 
 
@@ -107,18 +118,24 @@ def compute_cadence(
     last_contact: Mapping[str, str],
     today: dt.date,
     window: int = 3,
-    extra_due: Mapping[str, str] | None = None,
+    extra_due: Mapping[str, str | Sequence[tuple[str, str]]] | None = None,
 ) -> list[CadenceInfo]:
     """The cadence state of every live stakeholder, in input order.
 
     ``last_contact`` comes from :func:`last_contacts`. ``window`` is how many
-    days ahead count as due soon. ``extra_due`` maps a stakeholder id to an
-    ISO date when something else (an open promise) falls due; it pulls the due
-    date earlier, even past a snooze, and makes a stakeholder without a
-    cadence due on that date.
+    days ahead count as due soon. ``extra_due`` maps a stakeholder id to what
+    else falls due: ``(what, ISO date)`` pairs (``("promise", "2026-11-25")``),
+    or one ISO date of a promise. The earliest pulls the due date earlier,
+    even past a snooze, and makes a stakeholder without a cadence due then.
     """
     extra_due = extra_due or {}
     soon = today + dt.timedelta(days=window)
+
+    def state_of(day: dt.date | None) -> str:
+        if day is None:
+            return NO_CADENCE
+        return OVERDUE if day < today else DUE_SOON if day <= soon else OK
+
     infos: list[CadenceInfo] = []
     for stakeholder in stakeholders:
         if stakeholder.get("deleted"):
@@ -126,18 +143,24 @@ def compute_cadence(
         sid = stakeholder.get("id", "")
         cadence = _cadence(stakeholder.get("cadence_days"))
         last = last_contact.get(sid)
-        due = _due_date(stakeholder, last, cadence, today)
+        contact_due = due = _due_date(stakeholder, last, cadence, today)
+        clocks = [("contact", contact_due)] if contact_due is not None else []
+        clocks += _obligations(extra_due.get(sid))
         # Applied after the snooze on purpose: a snooze quiets the routine
         # check-in, not a promise that falls due.
-        extra = stored_date(extra_due.get(sid))
-        if extra is not None and (due is None or extra < due):
-            due = extra
+        for _what, day in clocks:
+            if due is None or day < due:
+                due = day
         if due is None:
-            state, days_until, days_overdue = NO_CADENCE, None, 0
+            days_until, days_overdue = None, 0
         else:
             days_until = (due - today).days
             days_overdue = max(0, -days_until)
-            state = OVERDUE if due < today else DUE_SOON if due <= soon else OK
+        reasons = tuple(
+            _reason(what, day, today)
+            for what, day in sorted(clocks, key=lambda clock: clock[1])
+            if day <= soon
+        )
         infos.append(
             CadenceInfo(
                 id=sid,
@@ -147,10 +170,26 @@ def compute_cadence(
                 due=due.isoformat() if due else None,
                 days_overdue=days_overdue,
                 days_until=days_until,
-                state=state,
+                state=state_of(due),
+                contact_due=contact_due.isoformat() if contact_due else None,
+                contact_state=state_of(contact_due),
+                reasons=reasons,
             )
         )
     return infos
+
+
+def _obligations(value: str | Sequence[tuple[str, str]] | None) -> list[tuple[str, dt.date]]:
+    pairs = [("promise", value)] if isinstance(value, str) else list(value or ())
+    return [(what, day) for what, text in pairs if (day := stored_date(text)) is not None]
+
+
+def _reason(what: str, day: dt.date, today: dt.date) -> str:
+    """``promise 3d late``, ``follow-up due today``, ``contact due in 2d``."""
+    days = (day - today).days
+    if days < 0:
+        return f"{what} {-days}d late"
+    return f"{what} due today" if days == 0 else f"{what} due in {days}d"
 
 
 def sort_by_urgency(infos: Iterable[CadenceInfo]) -> list[CadenceInfo]:

@@ -246,21 +246,36 @@ class Journal:
             self.last_contacts(),
             today,
             window=window,
-            extra_due=self.promise_due_dates(),
+            extra_due=self.obligations(),
         )
         ordered = cadence_rules.sort_by_urgency(infos)
         self._cadence_cache = (key, ordered)
         return ordered
 
-    def promise_due_dates(self) -> dict[str, str]:
-        """Stakeholder id → earliest due date of an open promise I made them."""
-        due: dict[str, str] = {}
+    def obligations(self) -> dict[str, list[tuple[str, str]]]:
+        """Stakeholder id → what falls due besides the routine contact:
+        ``("promise", date)`` for each open promise I made them and
+        ``("follow-up", date)`` for each open follow-up with a due date."""
+        due: dict[str, list[tuple[str, str]]] = {}
         for promise in self.records(TABLE_PROMISES):
             if promise.get("done") or promise.get("theirs") or not promise.get("due"):
                 continue
-            sid = promise.get("stakeholder")
-            if sid and (sid not in due or promise["due"] < due[sid]):
-                due[sid] = promise["due"]
+            if sid := promise.get("stakeholder"):
+                due.setdefault(sid, []).append(("promise", promise["due"]))
+        self._check_generation()
+        followed = self._followed
+        if followed is None:  # one cheap pass rather than the full index
+            followed = [
+                r
+                for r in self.table(TABLE_INTERACTIONS).values()
+                if r.get("follow_ups") and not r.get("deleted")
+            ]
+        for entry in followed:
+            for item in entry.get("follow_ups") or ():
+                if item.get("done") or not item.get("due"):
+                    continue
+                for sid in entry.get("stakeholders") or ():
+                    due.setdefault(sid, []).append(("follow-up", item["due"]))
         return due
 
     @staticmethod

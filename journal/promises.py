@@ -4,7 +4,7 @@ A promise is ``open`` until marked done; an open promise whose due date has
 passed is ``overdue``. Effects elsewhere:
 
 - my open promise pulls the stakeholder's due date to the promise's due date
-  (``Journal.promise_due_dates`` feeds ``Journal.cadence``), and shows in
+  (``Journal.obligations`` feeds ``Journal.cadence``), and shows in
   "reach out today" (:mod:`journal.outreach`);
 - their overdue promise is a reason to follow up (also in reach-out).
 """

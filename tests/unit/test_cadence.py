@@ -245,6 +245,9 @@ def test_to_json():
         "days_overdue": 10,
         "days_until": -10,
         "state": "overdue",
+        "contact_due": "2026-03-08",
+        "contact_state": "overdue",
+        "reasons": ["contact 10d late"],
     }
 
 
@@ -286,3 +289,29 @@ def test_sort_by_urgency_on_computed_infos():
     contacts = {"ben": "2026-03-12", "cat": "2026-02-01", "dee": "2026-03-01"}
     ordered = sort_by_urgency(compute_cadence(people, contacts, TODAY))
     assert [i.id for i in ordered] == ["cat", "ben", "dee", "amy"]
+
+
+# the two clocks
+
+
+def test_a_late_promise_speaks_for_itself_beside_a_fresh_contact():
+    ana = person("ana", cadence=10)
+    info = one(ana, last="2026-03-17", extra_due={"ana": [("promise", "2026-03-15")]})
+    assert (info.state, info.days_overdue) == (OVERDUE, 3)
+    assert (info.contact_due, info.contact_state) == ("2026-03-27", OK)
+    assert info.reasons == ("promise 3d late",)
+
+
+def test_every_clock_that_speaks_is_named_most_urgent_first():
+    ana = person("ana", cadence=7)
+    info = one(
+        ana,
+        last="2026-03-10",
+        extra_due={"ana": [("follow-up", "2026-03-18"), ("promise", "2026-04-30")]},
+    )
+    # contact due 03-17 (1d late), the follow-up today; the promise is far off.
+    assert info.reasons == ("contact 1d late", "follow-up due today")
+
+
+def test_nothing_due_gives_no_reason():
+    assert one(person("ana", cadence=30), last="2026-03-15").reasons == ()
