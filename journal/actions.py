@@ -381,3 +381,45 @@ def restore(journal: Any, table: str, record_id: str) -> Deleted:
     journal.restore(table, record_id)
     what = raw.get("name") or raw.get("summary", "").split("\n")[0] or raw.get("date", "")
     return Deleted(table, record_id, what, restored=True)
+
+
+def find_entry(journal: Any, key: str, *, deleted: bool = False) -> Raw:
+    """A journal entry by its id or an id prefix of 6 characters or more
+    (``deleted``: among the deleted ones, to bring one back)."""
+    text = key.strip().casefold()
+    if len(text) < 6:
+        raise InputError("Give at least 6 characters of the entry id.", hint="entries")
+    hits = [
+        r
+        for r in journal.records(TABLE_INTERACTIONS, include_deleted=True)
+        if str(r.get("id", "")).startswith(text) and bool(r.get("deleted")) == deleted
+    ]
+    if not hits:
+        which = "deleted journal entry" if deleted else "journal entry"
+        raise NotFoundError(f"No {which} has an id starting with {text!r}.", hint="entries")
+    if len(hits) > 1:
+        raise InputError(f"{text!r} matches {len(hits)} entries; give more of the id.")
+    return hits[0]
+
+
+def draft_of(entry: Raw, **changes: Any) -> ContactDraft:
+    """A draft holding an entry as it is, with some fields changed: what an
+    edit of a few fields starts from."""
+    values: dict[str, Any] = {
+        f.name: entry.get(f.name)
+        for f in fields(ContactDraft)
+        if f.name not in ("on", "follow_ups", "new_person", "stakeholders", "personal")
+        and entry.get(f.name) is not None
+    }
+    values["on"] = entry.get("date", "today")
+    values["stakeholders"] = tuple(entry.get("stakeholders") or ())
+    values["personal"] = entry.get("business") is False
+    values["follow_ups"] = tuple(
+        f"{i['text']}@{i['due']}" if i.get("due") else i.get("text", "")
+        for i in entry.get("follow_ups") or ()
+        if not i.get("done")
+    )
+    if entry.get("new_person"):
+        values["new_person"] = entry.get("new_person_name", "")
+    values.update(changes)
+    return ContactDraft(**values)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from journal.errors import JournalError, SaveError
 
-from . import coach_commands, commands
+from . import coach_commands, commands, record_commands
 from .hints import with_hint
 from .output import safe
 
@@ -163,6 +163,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--stakeholders", type=int, default=40)
     p.add_argument("--interactions", type=int, default=1200)
     coach_commands.add_parsers(sub)
+    record_commands.add_parsers(sub)
     return parser
 
 
@@ -179,7 +180,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             return _open_app(args.file)
         name = f"cmd_{args.command.replace('-', '_')}"
-        handler = getattr(commands, name, None) or getattr(coach_commands, name)
+        handler = (
+            getattr(args, "func", None)
+            or getattr(commands, name, None)
+            or getattr(coach_commands, name)
+        )
         code = handler(args) or 0
         _print_warnings()
         return code

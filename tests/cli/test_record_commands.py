@@ -1,0 +1,74 @@
+"""The command line reaches what the app writes: reflections, goals, editing
+and deleting an entry, reopening a follow-up or a promise."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture
+def ana(sj):
+    assert sj("add", "Ana Ruiz", "--every", "2w").code == 0
+    assert (
+        sj("log", "ana", "Coffee about the permits", "--follow-up", "send the deck@friday").code
+        == 0
+    )
+    shown = sj("show", "ana", "--json").json()
+    return shown["recent"][0]["id"], shown["open_follow_ups"][0]["id"]
+
+
+def test_a_reflection_is_kept_and_listed_newest_first(sj, ana):
+    assert sj("reflect", "--about", "ana", "Listen", "before", "proposing.").code == 0
+    assert sj("reflect", "A quiet week.").code == 0
+    listed = sj("reflections")
+    assert listed.code == 0
+    assert "Listen before proposing." in listed.out and "Ana Ruiz" in listed.out
+    about = sj("reflections", "--about", "ana", "--json").json()
+    assert [r["answer"] for r in about] == ["Listen before proposing."]
+    empty = sj("reflect", "  ")
+    assert empty.code == 1 and len(empty.err_lines) == 1
+
+
+def test_goals_are_added_listed_counted_and_checked_off(sj, ana):
+    assert sj("goal", "add", "--count", "formal", "--target", "2").code == 0
+    assert sj("goal", "add", "Ask", "a", "peer", "for", "feedback").code == 0
+    twice = sj("goal", "add", "--count", "formal", "--target", "2")
+    assert twice.code == 1 and "already a goal for 2026-11" in twice.err
+    goals = {g["goal"]: g for g in sj("goal", "list", "--json").json()}
+    assert goals["2 formal contacts"]["value"] == 1  # logged without a channel: a meeting, formal
+    item = goals["Ask a peer for feedback"]
+    assert sj("goal", "done", item["id"][:6]).code == 0
+    assert {g["goal"]: g["done"] for g in sj("goal", "list", "--json").json()}[item["goal"]]
+    counted = sj("goal", "done", goals["2 formal contacts"]["id"][:6])
+    assert counted.code == 1 and "counted from the journal" in counted.err
+    bad = sj("goal", "add", "--count", "formal", "--target", "none")
+    assert bad.code == 1 and "1 or more" in bad.err
+
+
+def test_an_entry_is_edited_deleted_and_restored(sj, ana):
+    entry, _ = ana
+    assert sj("entry", "edit", entry[:6], "--reaction", "Warm", "--informal").code == 0
+    [shown] = sj("show", "ana", "--json").json()["recent"]
+    assert (shown["reaction"], shown["formal"]) == ("Warm", False)
+    assert shown["follow_ups"][0]["text"] == "send the deck"  # kept, with its id
+    assert sj("entry", "delete", entry[:6]).code == 0
+    assert sj("show", "ana", "--json").json()["recent"] == []
+    assert sj("entry", "restore", entry[:6]).code == 0
+    assert len(sj("show", "ana", "--json").json()["recent"]) == 1
+    future = sj("entry", "edit", entry[:6], "--on", "2027-01-01")
+    assert future.code == 1 and "future" in future.err
+
+
+def test_a_follow_up_and_a_promise_are_reopened(sj, ana):
+    _, follow_up = ana
+    assert sj("done", follow_up[:6]).code == 0
+    assert sj("show", "ana", "--json").json()["open_follow_ups"] == []
+    assert sj("reopen", follow_up[:6]).code == 0
+    assert [f["id"] for f in sj("show", "ana", "--json").json()["open_follow_ups"]] == [follow_up]
+    sj("promise", "ana", "send the draft")
+    [promise] = sj("promises", "--json").json()
+    assert sj("promise-done", promise["id"][:6]).code == 0
+    assert sj("reopen", promise["id"][:6]).code == 0
+    assert [p["id"] for p in sj("promises", "--json").json()] == [promise["id"]]
+    nothing = sj("reopen", "zzzzzz")
+    assert nothing.code == 1 and len(nothing.err_lines) == 1
