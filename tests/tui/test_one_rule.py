@@ -43,3 +43,66 @@ async def test_follow_up_in_the_entry_form(typed, stored, tmp_path):
         await settle(pilot)
         [entry] = app.journal.interactions_of(None)
         assert [(f["text"], f["due"]) for f in entry["follow_ups"]] == [stored]
+
+
+def _cli(tmp_path):
+    env = machine_env(tmp_path / "home", tmp_path / "j.json")
+
+    def run(*args):
+        return run_process(list(args), env)
+
+    return run
+
+
+def test_snooze_on_the_command_line_takes_a_weekday_and_clears(tmp_path):
+    sj = _cli(tmp_path)
+    sj("add", "Ana Ruiz", "--every", "2w")
+    assert sj("snooze", "ana", "friday").code == 0
+    assert sj("show", "ana", "--json").json()["stakeholder"]["snooze_until"] == "2026-12-04"
+    assert sj("snooze", "ana", "none").code == 0
+    assert sj("show", "ana", "--json").json()["stakeholder"]["snooze_until"] is None
+    sj("snooze", "ana", "in 2w")
+    assert sj("snooze", "ana", "--clear").code == 0
+    assert sj("show", "ana", "--json").json()["stakeholder"]["snooze_until"] is None
+
+
+def test_tags_on_the_command_line_ignore_case(tmp_path):
+    sj = _cli(tmp_path)
+    sj("add", "Ana Ruiz", "--tag", "Forestry")
+    assert [s["name"] for s in sj("list", "--tag", "FORESTRY", "--json").json()] == ["Ana Ruiz"]
+    assert sj("show", "ana", "--json").json()["stakeholder"]["tags"] == ["forestry"]
+    nobody = sj("list", "--tag", "fishing")
+    assert nobody.code == 0 and "Nobody has the tag 'fishing'" in nobody.out
+
+
+#: What was typed on `sj log` → formal?
+FORMALITY = [
+    (["--personal", "Lunch, talked about family"], False),
+    (["--via", "lunch", "Lunch"], False),
+    (["--via", "call", "Call"], True),
+    (["Meeting"], True),
+    (["--via", "coffee", "--formal", "Coffee with an agenda"], True),
+]
+
+
+@pytest.mark.parametrize(("typed", "formal"), FORMALITY)
+def test_formal_or_informal_on_the_command_line(tmp_path, typed, formal):
+    sj = _cli(tmp_path)
+    sj("add", "Ana Ruiz")
+    assert sj("log", "ana", *typed).code == 0
+    [entry] = sj("show", "ana", "--json").json()["recent"]
+    assert entry["formal"] is formal
+
+
+def test_one_person_twice_on_the_command_line(tmp_path):
+    sj = _cli(tmp_path)
+    sj("add", "Ana Ruiz", "--org", "Forestry Board")
+    again = sj("add", "ana ruíz", "--org", "forestry board")
+    assert again.code == 1 and "Ana Ruiz (Forestry Board, " in again.err
+    elsewhere = sj("add", "Ana Ruiz", "--org", "City Hall")
+    assert elsewhere.code == 0 and "same name: Ana Ruiz (Forestry Board" in elsewhere.err
+    shown = sj("show", "Ana Ruiz (City Hall)", "--json")
+    assert shown.json()["stakeholder"]["organization"] == "City Hall"
+    sj("add", "Raj Patel", "--org", "City Hall")
+    renamed = sj("edit", "raj", "--name", "ANA RUIZ")
+    assert renamed.code == 1 and "already in the journal" in renamed.err

@@ -3,32 +3,29 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from pathlib import Path
 from typing import Any
 
-from journal.changes import note_profile_changes
+from journal import actions
+from journal.actions import PROFILE_TEXT, ContactDraft, StakeholderDraft
 from journal.clock import Clock
 from journal.copies import CopyOutcome
 from journal.dates import (
     format_ago,
     format_cadence,
     format_due,
-    parse_cadence,
-    parse_date,
-    parse_due,
 )
 from journal.errors import InputError, NotFoundError, SaveError
-from journal.follow_ups import parse_follow_ups
 from journal.journal import Journal, resolve_path
 from journal.paths import LocalDirs
 from journal.records import (
-    TABLE_INTERACTIONS,
     TABLE_STAKEHOLDERS,
     Interaction,
     Stakeholder,
 )
+from journal.resolve import resolve_stakeholder
+from journal.rules import has_tag, normal_tag
 
 from .output import STATE_MARKS, one_line, print_json, safe, table
 
@@ -80,92 +77,45 @@ def describe_copy(outcome: CopyOutcome) -> str:
     return f"conflicted copy {name} {outcome.reason}"
 
 
-def _score(value: int | None, what: str) -> int | None:
-    if value is not None and not 1 <= value <= 5:
-        raise InputError(f"{what} must be between 1 and 5, not {value}.")
-    return value
+def _draft(args: argparse.Namespace, *, name: str | None = None) -> StakeholderDraft:
+    """The profile options given on the command line, as a draft."""
+    given = {
+        field: getattr(args, field, None)
+        for field in (*PROFILE_TEXT, "kind", "stage", "key", "rank", "influence", "interest")
+    }
+    return StakeholderDraft(
+        name=name,
+        every=args.every,
+        add_tags=tuple(args.tag or ()),
+        remove_tags=tuple(getattr(args, "untag", None) or ()),
+        **{k: v for k, v in given.items() if v is not None},
+    )
 
 
-def _profile_changes(args: argparse.Namespace) -> dict[str, Any]:
-    """The profile fields given on the command line, validated."""
-    changes: dict[str, Any] = {}
-    for name in (
-        "organization",
-        "role",
-        "kind",
-        "stage",
-        "met_how",
-        "values",
-        "mandate",
-        "mandate_direction",
-        "critical_issues",
-        "assumptions",
-        "personal",
-        "notes",
-        "email",
-        "phone",
-        "key",
-    ):
-        value = getattr(args, name, None)
-        if value is not None:
-            changes[name] = value
-    if args.every is not None:
-        changes["cadence_days"] = parse_cadence(args.every)
-    if args.rank is not None:
-        if args.rank < 1:
-            raise InputError(
-                f"--rank must be 1 or more (1 is the most strategic), not {args.rank}."
-            )
-        changes["rank"] = args.rank
-    if args.influence is not None:
-        changes["influence"] = _score(args.influence, "--influence")
-    if args.interest is not None:
-        changes["interest"] = _score(args.interest, "--interest")
-    return changes
+def _saved(verb: str, saved: actions.Saved) -> None:
+    record = saved.stakeholder
+    cadence = format_cadence(record.cadence_days) if record.cadence_days else "no cadence"
+    print(f"{verb} {safe(record.name)} ({record.id[:8]}), {cadence}.")
+    if saved.warning:
+        print(f"sj: note: {safe(saved.warning)}", file=sys.stderr)
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    name = args.name.strip()
-    if not name:
-        raise InputError('A stakeholder needs a name: sj add "Ana Ruiz".')
-    changes = _profile_changes(args)
-    tags = sorted({t.strip().lower() for t in args.tag or () if t.strip()})
+    draft = _draft(args, name=args.name)
     journal = open_journal(args)
-    same = [
-        s for s in journal.records(TABLE_STAKEHOLDERS) if s.get("name", "").lower() == name.lower()
-    ]
-    if same:
-        raise InputError(
-            f"{name} is already in the journal (id {same[0]['id'][:8]}); use `sj edit` to change them."
-        )
-    record = journal.add(Stakeholder(name=name, tags=tags, **changes))
-    cadence = format_cadence(record.cadence_days)
-    print(
-        f"Added {safe(record.name)} ({record.id[:8]}), {cadence if record.cadence_days else 'no cadence'}."
-    )
+    with journal.change():
+        saved = actions.add_stakeholder(journal, draft)
+    _saved("Added", saved)
     return 0
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
-    changes = _profile_changes(args)
+    draft = _draft(args, name=args.new_name)
     journal = open_journal(args)
     who = journal.resolve(args.who)
-    if args.new_name is not None:
-        if not args.new_name.strip():
-            raise InputError("A stakeholder's name cannot be empty.")
-        changes["name"] = args.new_name.strip()
-    tags = set(who.tags)
-    tags |= {t.strip().lower() for t in args.tag or () if t.strip()}
-    tags -= {t.strip().lower() for t in args.untag or ()}
-    if tags != set(who.tags):
-        changes["tags"] = sorted(tags)
-    if not changes:
-        raise InputError("Nothing to change: give at least one option, e.g. --every 2w.")
-    # Remember the earlier role, organization, issues (journal.changes).
-    previous = journal.get(TABLE_STAKEHOLDERS, who.id) or {}
-    changes = note_profile_changes(previous, changes, journal.today())
-    journal.update(TABLE_STAKEHOLDERS, who.id, changes)
-    print(f"Updated {safe(changes.get('name', who.name))}.")
+    with journal.change():
+        saved = actions.edit_stakeholder(journal, who.id, draft)
+    _saved("Updated", saved)
     return 0
 
 
@@ -177,61 +127,39 @@ def _resolve_many(journal: Journal, who: str) -> list[Stakeholder]:
     return list(unique.values())
 
 
-def _follow_ups(values: list[str] | None, today: dt.date) -> list[dict[str, Any]]:
-    return parse_follow_ups(values or [], today)
-
-
-def cmd_log(args: argparse.Namespace) -> int:
-    text = " ".join(args.text).strip()
-    if not text:
-        raise InputError('Say what happened: sj log ana "coffee about the spring plan".')
-    # Check everything typed before opening: a typo must not start a journal.
-    clock = Clock.from_env()
-    today = clock.today()
-    on = parse_date(args.on, today)
-    if on > today:
-        raise InputError(
-            f"{on} is in the future; log contacts that happened (plan them as follow-ups)."
-        )
-    if args.time is not None:
-        try:
-            dt.time.fromisoformat(args.time)
-        except ValueError:
-            raise InputError(f"--at {args.time!r} is not a time; use HH:MM, e.g. 14:30.") from None
-    if args.minutes is not None and args.minutes < 0:
-        raise InputError("--minutes cannot be negative.")
-    follow_ups = _follow_ups(args.follow_up, today)
-    journal = open_journal(args, clock=clock)
-    people = _resolve_many(journal, args.who)
-    channel = (args.channel or "meeting").strip().lower()
-    formal = args.formal
-    if formal is None:
-        formal = channel not in {"coffee", "lunch", "social", "message"}
-    entry = Interaction(
-        date=on.isoformat(),
+def _contact(args: argparse.Namespace, stakeholders: tuple[str, ...]) -> ContactDraft:
+    return ContactDraft(
+        stakeholders=stakeholders,
+        summary=" ".join(args.text),
+        on=args.on,
         time=args.time,
-        stakeholders=[p.id for p in people],
-        formal=formal,
-        business=not args.personal,
-        channel=channel,
-        summary=text,
+        channel=args.channel,
+        formal=args.formal,
+        personal=args.personal,
+        follow_ups=tuple(args.follow_up or ()),
+        minutes=args.minutes,
         reaction=args.reaction or "",
         needs=args.needs or "",
         expectations=args.expectations or "",
         their_view=args.their_view or "",
         differently=args.differently or "",
         next_time=args.next_time or "",
-        follow_ups=follow_ups,
         shared=args.shared or "",
-        new_person=args.new_person is not None,
-        new_person_name=args.new_person or "",
-        minutes=args.minutes,
+        new_person=args.new_person,
     )
-    journal.add(entry)
+
+
+def cmd_log(args: argparse.Namespace) -> int:
+    # Check everything typed before opening: a typo must not start a journal.
+    clock = Clock.from_env()
+    actions.check_contact(_contact(args, ("?",)), clock.today())
+    journal = open_journal(args, clock=clock)
+    people = _resolve_many(journal, args.who)
+    with journal.change():
+        entry = actions.log_contact(journal, _contact(args, tuple(p.id for p in people)))
     names = ", ".join(safe(p.name) for p in people)
-    kind = "formal" if formal else "informal"
-    article = "an" if kind == "informal" else "a"
-    print(f"Logged {article} {kind} {safe(channel)} with {names} on {on.isoformat()}.")
+    kind = "a formal" if entry.formal else "an informal"
+    print(f"Logged {kind} {safe(entry.channel)} with {names} on {entry.date}.")
     return 0
 
 
@@ -279,8 +207,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     raw = {r["id"]: r for r in journal.records(TABLE_STAKEHOLDERS)}
     infos = sorted(journal.cadence(), key=lambda i: i.name.lower())
     if args.tag:
-        tag = args.tag.lower()
-        infos = [i for i in infos if tag in raw[i.id].get("tags", ())]
+        infos = [i for i in infos if has_tag(raw[i.id], args.tag)]
     if args.json:
         print_json(
             [
@@ -298,6 +225,9 @@ def cmd_list(args: argparse.Namespace) -> int:
                 for i in infos
             ]
         )
+        return 0
+    if not infos and args.tag and raw:
+        print(f"Nobody has the tag {safe(normal_tag(args.tag))!r}.")
         return 0
     if not infos:
         print('No stakeholders yet. Add one: sj add "Ana Ruiz" --org "Coastal Timber" --every 2w')
@@ -386,27 +316,29 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_snooze(args: argparse.Namespace) -> int:
+    if args.clear == (args.until is not None):
+        raise InputError("Give the date to snooze until (e.g. in 2w, friday), or --clear.")
     journal = open_journal(args)
     who = journal.resolve(args.who)
-    until = parse_due(args.until, journal.today())
-    if until <= journal.today():
-        raise InputError(f"Snooze until a later date than today ({journal.today()}), e.g. `in 2w`.")
-    journal.update(TABLE_STAKEHOLDERS, who.id, {"snooze_until": until.isoformat()})
-    print(f"Snoozed {safe(who.name)} until {until.isoformat()}.")
+    with journal.change():
+        snoozed = actions.snooze(journal, who.id, "none" if args.clear else args.until)
+    if snoozed.until is None:
+        print(f"{safe(who.name)}: snooze cleared.")
+    else:
+        print(f"Snoozed {safe(who.name)} until {snoozed.until}.")
     return 0
 
 
 def cmd_delete(args: argparse.Namespace) -> int:
     journal = open_journal(args)
     who = journal.resolve(args.who)
-    journal.delete(TABLE_STAKEHOLDERS, who.id)
+    with journal.change():
+        actions.delete(journal, TABLE_STAKEHOLDERS, who.id)
     print(f"Deleted {safe(who.name)}; `sj restore {who.id[:8]}` brings them back.")
     return 0
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from journal.resolve import resolve_stakeholder
-
     journal = open_journal(args)
     deleted = [
         r for r in journal.records(TABLE_STAKEHOLDERS, include_deleted=True) if r.get("deleted")
@@ -420,33 +352,18 @@ def cmd_restore(args: argparse.Namespace) -> int:
             f"No deleted stakeholder matches '{args.who.strip()}'; `sj restore` brings back "
             "someone removed with `sj delete`."
         ) from None
-    journal.restore(TABLE_STAKEHOLDERS, raw["id"])
+    with journal.change():
+        actions.restore(journal, TABLE_STAKEHOLDERS, raw["id"])
     print(f"Restored {safe(raw['name'])}.")
     return 0
 
 
 def cmd_done(args: argparse.Namespace) -> int:
     journal = open_journal(args)
-    prefix = args.follow_up.strip().lower()
-    if len(prefix) < 4:
-        raise InputError("Give at least 4 characters of the follow-up id (see `sj show NAME`).")
-    hits = [
-        (entry, item)
-        for entry, item in journal.open_follow_ups()
-        if item.get("id", "").startswith(prefix)
-    ]
-    if not hits:
-        raise NotFoundError(
-            f"No open follow-up has an id starting with {prefix!r}; see `sj show NAME`."
-        )
-    if len(hits) > 1:
-        raise InputError(f"{prefix!r} matches {len(hits)} follow-ups; give more of the id.")
-    entry, item = hits[0]
-    items = [
-        dict(i, done=True) if i.get("id") == item["id"] else i for i in entry.get("follow_ups", ())
-    ]
-    journal.update(TABLE_INTERACTIONS, entry["id"], {"follow_ups": items})
-    print(f"Done: {one_line(item['text'], 70)}")
+    found = actions.find_follow_up(journal, args.follow_up)
+    with journal.change():
+        actions.set_follow_up_done(journal, found.entry["id"], found.item["id"])
+    print(f"Done: {one_line(found.item['text'], 70)}")
     return 0
 
 

@@ -126,7 +126,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("snooze", help="not due before a date")
     p.add_argument("who")
-    p.add_argument("until", metavar="DATE", help="e.g. 2026-12-15, in 2w, friday")
+    p.add_argument(
+        "until", nargs="?", metavar="DATE", help="e.g. 2026-12-15, in 2w, friday; none clears it"
+    )
+    p.add_argument("--clear", action="store_true", help="clear the snooze")
 
     p = sub.add_parser(
         "delete", help="delete a stakeholder (kept as a tombstone; undo with restore)"
