@@ -127,8 +127,8 @@ def test_due_all_includes_the_rest(sj, people):
 def test_due_table(sj, people):
     lines = ok(sj("due")).out.splitlines()
     assert lines[0].split() == ["NAME", "LAST", "CONTACT", "CADENCE", "STATE"]
-    assert lines[1].startswith("!  Ana Ruiz") and lines[1].endswith("13d overdue")
-    assert lines[2].startswith("!  Bram Okafor") and lines[2].endswith("8d overdue")
+    assert lines[1].startswith("!  Ana Ruiz") and lines[1].endswith("contact 13d late")
+    assert lines[2].startswith("!  Bram Okafor") and lines[2].endswith("contact 8d late")
     assert lines[3].startswith("~  Chen Wei") and lines[3].endswith("due in 2d")
     assert len(lines) == 4
 

@@ -41,7 +41,7 @@ def test_quick_start_in_processes(sj_process, machine):
     assert row["name"] == "Bram Okafor"
     assert (row["due"], row["days_overdue"], row["state"]) == ("2026-11-20", 8, "overdue")
     text = sj_process("due")
-    assert "Bram Okafor" in text.out and "8d overdue" in text.out
+    assert "Bram Okafor" in text.out and "contact 8d late" in text.out
     listed = sj_process("list", "--json").json()
     assert [(r["name"], r["last_contact"]) for r in listed] == [
         ("Ana Ruiz", "2026-11-27"),

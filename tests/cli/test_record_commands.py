@@ -72,3 +72,19 @@ def test_a_follow_up_and_a_promise_are_reopened(sj, ana):
     assert [p["id"] for p in sj("promises", "--json").json()] == [promise["id"]]
     nothing = sj("reopen", "zzzzzz")
     assert nothing.code == 1 and len(nothing.err_lines) == 1
+
+
+def test_due_and_show_say_which_clock_speaks(sj):
+    sj("add", "Ana Ruiz", "--every", "10d")
+    sj("log", "ana", "call")
+    sj("promise", "ana", "intro", "--due", "3d ago")
+    due = sj("due")
+    assert "promise 3d late" in due.out and "every 10d" in due.out
+    [row] = sj("due", "--json").json()
+    assert (row["state"], row["contact_state"], row["reasons"]) == (
+        "overdue",
+        "ok",
+        ["promise 3d late"],
+    )
+    assert row["contact_due"] == "2026-12-08"
+    assert "promise 3d late" in sj("show", "ana").out

@@ -167,10 +167,8 @@ def _due_rows(infos: list[Any], journal: Journal) -> list[list[str]]:
     today = journal.today()
     rows = []
     for info in infos:
-        if info.state == "overdue":
-            status = f"{info.days_overdue}d overdue"
-        elif info.state == "due-soon":
-            status = "due " + format_due(info.due, today)
+        if info.reasons:  # which clock speaks: contact, promise, follow-up
+            status = "; ".join(info.reasons)
         else:
             status = format_due(info.due, today) if info.due else "—"
         rows.append(
@@ -283,12 +281,25 @@ def cmd_show(args: argparse.Namespace) -> int:
     print(line)
     if who.tags:
         print("tags: " + ", ".join(safe(t) for t in who.tags))
+    state = "; ".join(info["reasons"]) or f"state {info['state']}"
     print(
-        f"last contact {format_ago(info['last_contact'], today)}, {format_cadence(who.cadence_days)}, "
-        f"state {info['state']}"
-        + (f", {info['days_overdue']}d overdue" if info["days_overdue"] else "")
+        f"last contact {format_ago(info['last_contact'], today)}, "
+        f"{format_cadence(who.cadence_days)}, {state}"
     )
+    scores = [
+        f"{label} {value}"
+        for label, value in (
+            ("rank", who.rank),
+            ("influence", who.influence),
+            ("interest", who.interest),
+        )
+        if value is not None
+    ]
+    if scores:
+        print("  " + ", ".join(scores))
     for label, value in (
+        ("email", who.email),
+        ("phone", who.phone),
         ("how we met", who.met_how),
         ("what they value", who.values),
         ("mandate", who.mandate),
@@ -303,16 +314,39 @@ def cmd_show(args: argparse.Namespace) -> int:
             print(f"  {label}: {safe(value)}")
     print("\nrecent contacts:" if data["recent"] else "\nno contacts logged yet.")
     for entry in data["recent"]:
-        kind = "formal" if entry["formal"] else "informal"
-        print(
-            f"  {entry['date']}  {kind:<8} {safe(entry['channel']):<10} {one_line(entry['summary'], 60)}"
-        )
+        _print_entry(entry)
     if data["open_follow_ups"]:
         print("\nopen follow-ups:")
         for item in data["open_follow_ups"]:
             due = f" (due {item['due']})" if item.get("due") else ""
             print(f"  [{item['id'][:6]}] {one_line(item['text'], 60)}{due}")
     return 0
+
+
+#: An entry's reflective fields, as `sj show` labels them.
+ENTRY_FIELDS = (
+    ("reaction", "their reaction"),
+    ("needs", "needs I anticipated"),
+    ("expectations", "expectations"),
+    ("their_view", "in their shoes"),
+    ("differently", "next time differently"),
+    ("next_time", "plan for next time"),
+    ("shared", "shared"),
+    ("new_person_name", "met someone new"),
+)
+
+
+def _print_entry(entry: dict[str, Any]) -> None:
+    kind = "formal" if entry["formal"] else "informal"
+    when = entry["date"] + (f" {entry['time']}" if entry.get("time") else "")
+    print(f"  [{entry['id'][:6]}] {when}  {kind} {safe(entry['channel'])}")
+    for line in str(entry.get("summary", "")).split("\n"):
+        print(f"      {safe(line)}")
+    for name, label in ENTRY_FIELDS:
+        if entry.get(name):
+            print(f"      {label}: {safe(entry[name])}")
+    if entry.get("minutes"):
+        print(f"      time spent: {entry['minutes']} min")
 
 
 def cmd_snooze(args: argparse.Namespace) -> int:
