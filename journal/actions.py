@@ -299,6 +299,9 @@ class Snoozed:
     name: str
     #: The ISO day it lasts until; None when cleared.
     until: str | None
+    #: What still makes them due before then (a snooze quiets only the
+    #: routine contact): ``a promise due 2026-11-25``.
+    still_due: str | None = None
 
 
 def snooze(journal: Any, stakeholder_id: str, until: str) -> Snoozed:
@@ -314,7 +317,13 @@ def snooze(journal: Any, stakeholder_id: str, until: str) -> Snoozed:
             raise InputError(f"{day} is not after today: snooze to a later date, e.g. in 2w.")
     value = day.isoformat() if day else None
     journal.update(TABLE_STAKEHOLDERS, stakeholder_id, {"snooze_until": value})
-    return Snoozed(raw.get("name", ""), value)
+    sooner = sorted(
+        (date, what)
+        for what, date in journal.obligations().get(stakeholder_id, ())
+        if value and date < value
+    )
+    still = f"a {sooner[0][1]} due {sooner[0][0]}" if sooner else None
+    return Snoozed(raw.get("name", ""), value, still)
 
 
 @dataclass(frozen=True)

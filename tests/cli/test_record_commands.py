@@ -88,3 +88,5 @@ def test_due_and_show_say_which_clock_speaks(sj):
     )
     assert row["contact_due"] == "2026-12-08"
     assert "promise 3d late" in sj("show", "ana").out
+    snoozed = sj("snooze", "ana", "in 2w")
+    assert snoozed.code == 0 and "a promise due 2026-11-25 still makes them due" in snoozed.err

@@ -360,6 +360,12 @@ def cmd_snooze(args: argparse.Namespace) -> int:
         print(f"{safe(who.name)}: snooze cleared.")
     else:
         print(f"Snoozed {safe(who.name)} until {snoozed.until}.")
+    if snoozed.still_due:
+        print(
+            f"sj: note: {safe(snoozed.still_due)} still makes them due before then "
+            "(a snooze quiets only the routine contact).",
+            file=sys.stderr,
+        )
     return 0
 
 
