@@ -54,8 +54,8 @@ class StakeholderDraft:
     role: str | None = None
     kind: str | None = None
     stage: str | None = None
-    #: ``2w``, ``monthly``, ``none``... (``""`` or ``none``: no cadence).
-    every: str | None = None
+    #: ``2w``, ``monthly``, ``none``... (``""`` or ``none``: no cadence), or days.
+    every: str | int | None = None
     rank: int | str | None = None
     influence: int | str | None = None
     interest: int | str | None = None
@@ -105,7 +105,9 @@ def _changes(draft: StakeholderDraft, current: Raw) -> Raw:
                     f"{name.capitalize()} is one of {', '.join(allowed)}, not {value!r}."
                 )
             changes[name] = value
-    if draft.every is not None:
+    if isinstance(draft.every, int):
+        changes["cadence_days"] = draft.every if draft.every > 0 else None
+    elif draft.every is not None:
         changes["cadence_days"] = parse_cadence(draft.every) if draft.every.strip() else None
     for name, check in (
         ("rank", rules.rank),
@@ -114,9 +116,14 @@ def _changes(draft: StakeholderDraft, current: Raw) -> Raw:
     ):
         value = getattr(draft, name)
         if value is not None:
-            changes[name] = check(value)
+            try:
+                changes[name] = check(value)
+            except InputError as exc:
+                raise InputError(str(exc), field=name) from None
     if draft.key is not None:
         changes["key"] = draft.key
+    if draft.tags is None and not draft.add_tags and not draft.remove_tags:
+        return changes  # tags not given: left as they are, in their order
     tags = set(rules.normal_tags(current.get("tags") or ()))
     if draft.tags is not None:
         tags = set(rules.normal_tags(draft.tags))
@@ -133,20 +140,39 @@ def _check_identity(journal: Any, name: str, organization: str, skip: str = "") 
         name, organization, journal.records(TABLE_STAKEHOLDERS), skip=skip
     )
     if same is not None:
-        raise InputError(f"{described(same)} is already in the journal: change that record.")
+        raise InputError(
+            f"{described(same)} is already in the journal: change that record.", field="name"
+        )
     if namesakes:
         others = "; ".join(described(r) for r in namesakes[:3])
         return f"Also in the journal under the same name: {others}."
     return None
 
 
+def check_stakeholder(
+    journal: Any, draft: StakeholderDraft, stakeholder_id: str = ""
+) -> str | None:
+    """Validate a draft without writing (a form checks before it closes):
+    raises what :func:`add_stakeholder` or :func:`edit_stakeholder` would,
+    returns the namesake warning they would give."""
+    current = _live(journal, stakeholder_id) if stakeholder_id else {}
+    if not stakeholder_id and draft.name is None:
+        raise InputError("A stakeholder needs a name: the person's or the body's.", field="name")
+    changes = _changes(draft, current)
+    if stakeholder_id and not ({"name", "organization"} & changes.keys()):
+        return None
+    return _check_identity(
+        journal,
+        changes.get("name", current.get("name", "")),
+        changes.get("organization", current.get("organization", "")),
+        skip=stakeholder_id,
+    )
+
+
 def add_stakeholder(journal: Any, draft: StakeholderDraft) -> Saved:
     """Add someone; the same name and organization twice is refused."""
-    if draft.name is None:
-        raise InputError("A stakeholder needs a name: the person's or the body's.")
-    changes = _changes(draft, {})
-    warning = _check_identity(journal, changes["name"], changes.get("organization", ""))
-    record = journal.add(Stakeholder(**changes))
+    warning = check_stakeholder(journal, draft)
+    record = journal.add(Stakeholder(**_changes(draft, {})))
     return Saved(record, warning)
 
 
@@ -157,14 +183,7 @@ def edit_stakeholder(journal: Any, stakeholder_id: str, draft: StakeholderDraft)
     changes = {k: v for k, v in _changes(draft, current).items() if current.get(k) != v}
     if not changes:
         raise InputError("Nothing to change: every field already has that value.")
-    warning = None
-    if "name" in changes or "organization" in changes:
-        warning = _check_identity(
-            journal,
-            changes.get("name", current.get("name", "")),
-            changes.get("organization", current.get("organization", "")),
-            skip=stakeholder_id,
-        )
+    warning = check_stakeholder(journal, draft, stakeholder_id)
     changes = note_profile_changes(current, changes, journal.today())
     raw = journal.update(TABLE_STAKEHOLDERS, stakeholder_id, changes)
     return Saved(Stakeholder.from_raw(raw), warning)

@@ -36,7 +36,7 @@ TEMP_SUFFIX = ".tmp"
 STALE_TEMP_SECONDS = 3600
 _REPLACE_RETRIES = 20
 _TEMP_NAME = re.compile(
-    rf"^{re.escape(TEMP_PREFIX)}.*\.(?P<device>[0-9A-Za-z_-]+)-(?P<pid>\d+)\.[0-9a-f]+"
+    rf"^{re.escape(TEMP_PREFIX)}(?P<name>.*)\.(?P<device>[0-9A-Za-z_-]+)-(?P<pid>\d+)\.[0-9a-f]+"
     rf"{re.escape(TEMP_SUFFIX)}$"
 )
 
@@ -66,6 +66,38 @@ def _process_gone(pid: int) -> bool:
     return False
 
 
+def _abandoned(tmp: Path, match: re.Match[str] | None, mine: str | None, now: float) -> bool:
+    """Whether a temp file's writer is gone: this machine's dead process, or
+    anyone's that has not touched it for an hour."""
+    dead_writer = (
+        match is not None
+        and match["device"] == mine
+        and int(match["pid"]) != os.getpid()
+        and _process_gone(int(match["pid"]))
+    )
+    return dead_writer or now - tmp.stat().st_mtime >= STALE_TEMP_SECONDS
+
+
+def abandoned_held_files(
+    journal: Path, device: str | None = None, now: float | None = None
+) -> list[tuple[Path, str]]:
+    """Files next to the journal that a command killed midway was holding
+    under a temp name (a conflicted copy being moved away), with the name
+    each had: they hold what was written, so they are put back, not removed."""
+    resolved = Path(os.path.realpath(journal))
+    now = time.time() if now is None else now
+    mine = _safe_device(device) if device else None
+    found = []
+    for tmp in resolved.parent.glob(f"{glob.escape(TEMP_PREFIX)}*{TEMP_SUFFIX}"):
+        match = _TEMP_NAME.match(tmp.name)
+        if match is None or match["name"] == resolved.name:
+            continue  # a save's temp file: remove_stale_temp_files's
+        with contextlib.suppress(OSError):
+            if _abandoned(tmp, match, mine, now):
+                found.append((tmp, match["name"]))
+    return found
+
+
 def remove_stale_temp_files(
     journal: Path, device: str | None = None, now: float | None = None
 ) -> list[Path]:
@@ -82,13 +114,7 @@ def remove_stale_temp_files(
     for tmp in ours:
         match = _TEMP_NAME.match(tmp.name)
         with contextlib.suppress(OSError):
-            dead_writer = (
-                match is not None
-                and match["device"] == mine
-                and int(match["pid"]) != os.getpid()
-                and _process_gone(int(match["pid"]))
-            )
-            if dead_writer or now - tmp.stat().st_mtime >= STALE_TEMP_SECONDS:
+            if _abandoned(tmp, match, mine, now):
                 tmp.unlink()
                 removed.append(tmp)
     return removed

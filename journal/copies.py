@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .atomic import temp_name
+from .atomic import abandoned_held_files, temp_name
 from .conflicts import ConflictedCopy, find_conflicted_copies
 from .errors import BadFileError, InputError, MissingFileError, NotFoundError
 from .paths import host_name, resolved_path
@@ -78,6 +78,10 @@ def merge_copies(journal: Journal) -> CopiesReport:
     only as the very file that was merged (one that changed meanwhile is
     merged again); one that vanished was merged by another machine."""
     report = CopiesReport()
+    for held, name in abandoned_held_files(journal.storage.resolved, journal.device):
+        # A command killed while it moved this copy away: give it its name
+        # back, so that it is merged (again) like any conflicted copy.
+        _put_back(held, held.with_name(name), journal.storage.resolved)
     candidates = conflicted_copies(journal)
     for copy in candidates:
         report.copies.append(_merge_copy(journal, copy.path, copy.service, adopt=False))
@@ -171,6 +175,14 @@ def _put_away(journal: Journal, report: CopiesReport) -> None:
             continue
         try:
             _merge_held_copy(journal, outcome, held)
+        except BadFileError:
+            # Its sync client is writing it again right now: leave it for
+            # the next command, which merges the finished version.
+            _put_back(held, outcome.path, journal.storage.resolved)
+            outcome.reason = (
+                "merged; it changed as it was moved away, so it stays to be merged again"
+            )
+            continue
         except BaseException:
             _put_back(held, outcome.path, journal.storage.resolved)
             raise

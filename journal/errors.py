@@ -9,11 +9,13 @@ class JournalError(Exception):
 
     ``hint`` names what would help (``"names"``: the list of stakeholders), so
     that each face can add its own way to get there; the message itself never
-    names a command."""
+    names a command. ``field`` names the input that was wrong (``"name"``),
+    so that a form can show the message under it."""
 
-    def __init__(self, message: str, *, hint: str | None = None) -> None:
+    def __init__(self, message: str, *, hint: str | None = None, field: str | None = None) -> None:
         super().__init__(message)
         self.hint = hint
+        self.field = field
 
 
 class InputError(JournalError, ValueError):

@@ -112,17 +112,24 @@ class Journal:
         dirs: LocalDirs | None = None,
         read_only: bool = False,
         merge_copies: bool = True,
+        create: bool = True,
     ) -> Journal:
-        """Open (or, at the default location, create) a journal.
+        """Open a journal; create it if it is missing and ``create`` is set
+        (always at the default location, the first run's).
 
         ``file`` falls back to ``SJ_FILE`` and then the platform data folder.
-        Conflicted copies next to the file are merged in on open.
+        Conflicted copies next to the file are merged in on open. A missing
+        file named by the user with ``create`` False raises
+        :class:`MissingFileError`: a mistyped path must not start an empty
+        journal that looks like all data is gone.
         """
         dirs = dirs or LocalDirs.default()
         path, explicit = resolve_path(file, dirs)
         if not explicit:
             dirs.private(path.parent)
-        storage = JournalStorage(path, dirs=dirs, create=True, read_only=read_only)
+        storage = JournalStorage(
+            path, dirs=dirs, create=create or not explicit, read_only=read_only
+        )
         journal = cls(storage, clock or Clock.from_env())
         journal.created = storage.created_file
         if merge_copies and not storage.read_only:

@@ -45,7 +45,9 @@ def has_tag(record: dict[str, Any], tag: str) -> bool:
 
 #: Channels that are informal unless the user says otherwise; every other
 #: channel (meeting, call, email, event, visit...) is formal.
-INFORMAL_CHANNELS = frozenset({"coffee", "lunch", "dinner", "drinks", "social", "message", "chat"})
+INFORMAL_CHANNELS = frozenset(
+    {"coffee", "lunch", "dinner", "drinks", "social", "message", "chat", "other"}
+)
 #: The channel of a contact logged without one.
 DEFAULT_CHANNEL = "meeting"
 #: The channel of an informal contact logged without one (a quick log).

@@ -319,7 +319,8 @@ class JournalStorage(Storage):
                 )
             if not create:
                 raise MissingFileError(
-                    f"{self.path} does not exist; check the path given with --file."
+                    f"No journal at {self.path}: check the path (a typo?); nothing was created.",
+                    hint="new-journal",
                 )
             if not self.path.parent.is_dir():
                 raise MissingFileError(

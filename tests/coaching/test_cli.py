@@ -176,7 +176,7 @@ def test_report_to_file_and_reflections(sj, tmp_path):
     sj("log", "ana", "visit", "--on", "2026-10-05", "--differently", "private lesson")
     target = tmp_path / "out" / "report.md"
     code, _, err = sj("report", "--month", "2026-10", "-o", str(target))
-    assert code == 1 and "Could not write" in err
+    assert code == 1 and "does not exist; create it first" in err
     target.parent.mkdir()
     code, _, err = sj("report", "--month", "2026-10", "-o", str(target))
     assert code == 0 and "Wrote" in err

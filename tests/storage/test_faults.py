@@ -842,3 +842,51 @@ def test_temp_files_of_a_killed_save_are_cleared_on_the_next_open(tmp_path, dirs
     finally:
         alive.kill()
         alive.wait()
+
+
+def _dead_pid() -> int:
+    """The pid of a process that has exited."""
+    done = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)  # fmt: skip
+    return int(done.stdout)
+
+
+def test_a_copy_held_by_a_killed_command_is_put_back_and_merged(dirs, synced, tmp_path):
+    # A command killed while it moved a conflicted copy away leaves it under
+    # a temp name no sync client syncs; the next command must not strand it.
+    path = synced / "journal.json"
+    journal = open_journal(path, dirs)
+    journal.add(person("Ana Ruiz"))
+    copy, theirs = _make_copy(path, COPY_NAMES["Dropbox"], tmp_path, "Ben Okafor")
+    held = copy.with_name(f"~syncthing~sj-{copy.name}.{journal.device}-{_dead_pid()}.0a1b2c3d.tmp")
+    os.rename(copy, held)
+    reopened = Journal.open(path, dirs=dirs, clock=fixed_clock())
+    assert [c.merged for c in reopened.copies_on_open.copies] == [True]
+    assert theirs in records_by_id(path, TABLE_STAKEHOLDERS)
+    assert folder_listing(synced) == ["journal.json"]
+
+
+def test_a_copy_rewritten_while_it_is_moved_away_fails_nothing(dirs, synced, tmp_path, monkeypatch):
+    # The sync client starts writing a newer version of the copy just as it
+    # is renamed away: the command goes on, and the copy stays to be merged.
+    path = synced / "journal.json"
+    open_journal(path, dirs).add(person("Ana Ruiz"))
+    copy, theirs = _make_copy(path, COPY_NAMES["Syncthing"], tmp_path, "Ben Okafor")
+    complete = copy.read_bytes()
+    real_rename = os.rename
+
+    def rename_then_half_written(src, dst):
+        real_rename(src, dst)
+        if Path(src) == copy:
+            Path(dst).write_bytes(complete[: len(complete) // 2])
+
+    monkeypatch.setattr("journal.copies.os.rename", rename_then_half_written)
+    journal = Journal.open(path, dirs=dirs, clock=fixed_clock())
+    [outcome] = journal.copies_on_open.copies
+    assert outcome.merged and outcome.moved_to is None and "merged again" in outcome.reason
+    journal.add(person("Chloé Martin"))  # the user's own write goes through
+    assert copy.exists() and theirs in records_by_id(path, TABLE_STAKEHOLDERS)
+    monkeypatch.undo()
+    copy.write_bytes(complete)  # the sync client finished
+    Journal.open(path, dirs=dirs, clock=fixed_clock())
+    assert folder_listing(synced) == ["journal.json"]

@@ -31,7 +31,7 @@ def make_app(
     if sample is not None and not path.exists():
         write_sample(path, *sample, seed=1, today=TODAY)
     journal = open_journal(root)
-    settings = kwargs.pop("settings", None) or Settings(path=root / "config" / "config.toml")
+    settings = kwargs.pop("settings", None) or Settings.load(LocalDirs.under(root))
     return StakeholderJournalApp(journal, settings=settings, **kwargs)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from journal.cadence import OK, OVERDUE
+from journal.paths import LocalDirs
 from journal.records import (
     TABLE_GOALS,
     TABLE_INTERACTIONS,
@@ -25,13 +26,16 @@ def names_shown(app) -> list[str]:
 
 
 async def select_overdue(pilot):
-    """Put the cursor on the first overdue stakeholder outside the focus set
-    (the focus set is listed first, whatever its state)."""
+    """Put the cursor on the first stakeholder outside the focus set (listed
+    first, whatever its state) who is overdue for a contact and owes nothing
+    else, so that a contact or a snooze alone settles them."""
     rows = pilot.app.screen.stakeholders.list
     rows.cursor = next(
         i
         for i, row in enumerate(rows.items)
-        if row.info.state == OVERDUE and not row.raw.get("focus")
+        if row.info.state == OVERDUE
+        and not row.raw.get("focus")
+        and all(reason.startswith("contact ") for reason in row.info.reasons)
     )
     await pilot.pause()
     return pilot.app.screen.stakeholders.selected
@@ -472,7 +476,8 @@ async def test_keys_remap_from_config_and_theme_is_remembered(tmp_path):
     config = tmp_path / "config" / "config.toml"
     config.parent.mkdir(parents=True)
     config.write_text('[keys]\n"stakeholders.quick-log" = "ctrl+l"\n')
-    settings = Settings.load(type("Dirs", (), {"config": config.parent})())
+    dirs = LocalDirs.under(tmp_path)
+    settings = Settings.load(dirs)
     app = make_app(tmp_path, settings=settings)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("l")
@@ -484,9 +489,25 @@ async def test_keys_remap_from_config_and_theme_is_remembered(tmp_path):
         await pilot.press("escape")
         app.theme = "nord"
         await pilot.pause()
-    text = config.read_text()
-    assert 'theme = "nord"' in text and "stakeholders.quick-log" in text
-    assert Settings.load(type("Dirs", (), {"config": config.parent})()).theme == "nord"
+    # The config file is the user's: read, never rewritten; the theme picked
+    # is remembered in the state folder, privately.
+    assert config.read_text() == '[keys]\n"stakeholders.quick-log" = "ctrl+l"\n'
+    assert Settings.load(dirs).theme == "nord"
+    assert settings.state_path.stat().st_mode & 0o777 == 0o600
+
+
+async def test_a_theme_in_the_config_wins_and_a_bad_one_or_a_bad_key_id_is_named(tmp_path):
+    from tui.app.config import Settings
+
+    config = tmp_path / "config" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text('theme = "nordd"\n[keys]\n"stakeholders.quick-lgo" = "ctrl+l"\n')
+    app = make_app(tmp_path, settings=Settings.load(LocalDirs.under(tmp_path)))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        notes = " ".join(n.message for n in app._notifications)
+    assert "No theme is called 'nordd'" in notes and "nord" in notes
+    assert "no action has the id stakeholders.quick-lgo" in notes
 
 
 async def test_help_and_command_palette(tmp_path):

@@ -273,9 +273,9 @@ async def test_monthly_review_is_offered_once_a_month(tmp_path):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert app.settings.review_offered == "2026-11"
-    assert 'review_offered = "2026-11"' in app.settings.path.read_text()
     settings = Settings.load(LocalDirs.under(tmp_path))
-    assert settings.review_offered == "2026-11", "read back from config.toml"
+    assert settings.review_offered == "2026-11", "read back from the state folder"
+    assert not settings.path.exists(), "the user's config file is never written"
     again = make_app(tmp_path, sample=None, settings=settings)
     async with again.run_test(size=(120, 40)) as pilot:
         await settle(pilot)

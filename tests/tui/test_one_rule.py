@@ -106,3 +106,161 @@ def test_one_person_twice_on_the_command_line(tmp_path):
     sj("add", "Raj Patel", "--org", "City Hall")
     renamed = sj("edit", "raj", "--name", "ANA RUIZ")
     assert renamed.code == 1 and "already in the journal" in renamed.err
+
+
+# -- the same rules through the app
+
+
+async def _snooze_in_app(tmp_path, typed: str):
+    journal = open_journal(tmp_path)
+    journal.add(Stakeholder(name="Ana Ruiz", cadence_days=14, snooze_until="2026-12-20"))
+    app = make_app(tmp_path, sample=None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        app.screen.query_one("#until").value = typed
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not app.screen.query("#until-error") or "after today" not in str(
+            app.screen.query_one("#until-error").render()
+        )
+        [ana] = app.journal.records("stakeholders")
+        return ana.get("snooze_until")
+
+
+async def test_snooze_in_the_app_takes_a_weekday_as_the_next_one(tmp_path):
+    # Saturday 2026-11-28: friday is the coming Friday, as `sj snooze` reads it.
+    assert await _snooze_in_app(tmp_path, "friday") == "2026-12-04"
+
+
+async def test_snooze_in_the_app_clears_with_none(tmp_path):
+    assert await _snooze_in_app(tmp_path, "none") is None
+
+
+async def test_a_tag_typed_in_the_app_is_found_on_the_command_line(tmp_path):
+    app = make_app(tmp_path, sample=None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        app.screen.query_one("#name").value = "Ana Ruiz"
+        app.screen.query_one("#tags").value = "Forestry, First Nations"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    env = machine_env(tmp_path / "home", tmp_path / "j.json")
+    found = run_process(["list", "--tag", "forestry", "--json"], env)
+    assert [s["name"] for s in found.json()] == ["Ana Ruiz"]
+    shown = run_process(["show", "ana", "--json"], env).json()["stakeholder"]
+    assert shown["tags"] == ["first nations", "forestry"]
+
+
+#: Channel and personal tick chosen in the entry form → formal?  The same
+#: answers as `sj log --via ... [--personal]` above.
+FORM_FORMALITY = [("lunch", False, False), ("call", False, True), ("meeting", True, False)]
+
+
+@pytest.mark.parametrize(("channel", "personal", "formal"), FORM_FORMALITY)
+async def test_the_entry_form_prefills_formal_from_the_one_rule(
+    tmp_path, channel, personal, formal
+):
+    open_journal(tmp_path).add(Stakeholder(name="Ana Ruiz"))
+    app = make_app(tmp_path, sample=None)
+    async with app.run_test(size=(120, 48)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        app.screen.query_one("#summary").value = "Talked"
+        app.screen.query_one("#channel").value = channel
+        app.screen.query_one("#personal").value = personal
+        await pilot.pause()
+        assert app.screen.query_one("#formal").value is formal
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        [entry] = app.journal.interactions_of(None)
+        assert entry["formal"] is formal and entry["channel"] == channel
+
+
+async def test_the_users_own_formal_choice_wins_over_the_channel(tmp_path):
+    open_journal(tmp_path).add(Stakeholder(name="Ana Ruiz"))
+    app = make_app(tmp_path, sample=None)
+    async with app.run_test(size=(120, 48)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        app.screen.query_one("#summary").value = "Coffee with an agenda"
+        app.screen.query_one("#formal").value = False  # the user unticks it first
+        await pilot.pause()
+        app.screen.query_one("#formal").value = True
+        await pilot.pause()
+        app.screen.query_one("#channel").value = "coffee"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        [entry] = app.journal.interactions_of(None)
+        assert entry["formal"] is True and entry["channel"] == "coffee"
+
+
+async def _add_in_app(pilot, name: str, organization: str) -> None:
+    await pilot.press("a")
+    await pilot.pause()
+    pilot.app.screen.query_one("#name").value = name
+    pilot.app.screen.query_one("#organization").value = organization
+    await pilot.press("ctrl+s")
+    await pilot.pause()  # a refused form stays open (its worker still waits)
+
+
+async def test_one_person_twice_in_the_app_is_refused_under_the_name(tmp_path):
+    journal = open_journal(tmp_path)
+    journal.add(Stakeholder(name="Ana Ruiz", organization="Forestry Board"))
+    app = make_app(tmp_path, sample=None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _add_in_app(pilot, "ana ruíz", "forestry board")
+        error = str(app.screen.query_one("#name-error").render())
+        assert "Ana Ruiz (Forestry Board" in error and "already in the journal" in error
+        await pilot.press("escape")
+        await pilot.pause()
+        if type(app.screen).__name__ == "ConfirmDialog":
+            await pilot.press("y")
+            await pilot.pause()
+        await _add_in_app(pilot, "Ana Ruiz", "City Hall")
+        await settle(pilot)
+        names = sorted((s["name"], s["organization"]) for s in app.journal.records("stakeholders"))
+        assert names == [("Ana Ruiz", "City Hall"), ("Ana Ruiz", "Forestry Board")]
+    env = machine_env(tmp_path / "home", tmp_path / "j.json")
+    shown = run_process(["show", "Ana Ruiz (City Hall)", "--json"], env)
+    assert shown.json()["stakeholder"]["organization"] == "City Hall"
+
+
+async def test_renaming_into_someone_else_in_the_app_is_refused(tmp_path):
+    journal = open_journal(tmp_path)
+    journal.add(Stakeholder(name="Ana Ruiz", organization="City Hall"))
+    journal.add(Stakeholder(name="Raj Patel", organization="City Hall"))
+    app = make_app(tmp_path, sample=None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        rows = app.screen.stakeholders.list
+        rows.cursor = next(i for i, r in enumerate(rows.items) if r.raw["name"] == "Raj Patel")
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#name").value = "ANA RUIZ"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "already in the journal" in str(app.screen.query_one("#name-error").render())
+    assert sorted(s["name"] for s in open_journal(tmp_path).records("stakeholders")) == [
+        "Ana Ruiz",
+        "Raj Patel",
+    ]
+
+
+@pytest.mark.parametrize("typed", ["0", "6", "high"])
+async def test_a_score_out_of_range_is_refused_in_the_form_as_on_the_command_line(tmp_path, typed):
+    open_journal(tmp_path).add(Stakeholder(name="Ana Ruiz"))
+    app = make_app(tmp_path, sample=None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#influence").value = typed
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "1 to 5" in str(app.screen.query_one("#influence-error").render())
+    sj = _cli(tmp_path)
+    refused = sj("edit", "ana", "--influence", typed)
+    assert refused.code != 0 and "1 to 5" in refused.err
+    [ana] = open_journal(tmp_path).records("stakeholders")
+    assert ana.get("influence") is None

@@ -19,11 +19,11 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.reactive import reactive
 
+from journal import actions
 from journal.copies import CopiesReport
 from journal.errors import JournalError
 from journal.journal import Journal
 from journal.merge import MergeResult
-from journal.records import TABLE_INTERACTIONS
 
 from .config import Settings
 from .providers import JournalCommands
@@ -92,6 +92,7 @@ class StakeholderJournalApp(App[None]):
     ) -> None:
         super().__init__()
         self.journal = journal
+        journal.commit_hook = self.request_save
         self.settings = settings or Settings()
         self.demo = demo
         self.poll_seconds = poll_seconds
@@ -103,8 +104,14 @@ class StakeholderJournalApp(App[None]):
         self._known_copies = {c.path for c in journal.conflicted_copies()}
         self._offered: set[Path] = set()  # foreign copies the user was asked about
         self._warned: set[str] = set()
+        self._theme_problem = None
         if self.settings.theme and self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
+        elif self.settings.theme:
+            self._theme_problem = (
+                f"No theme is called {self.settings.theme!r}; "
+                f"pick one of: {', '.join(sorted(self.available_themes))}."
+            )
 
     def get_default_screen(self) -> MainScreen:
         return MainScreen()
@@ -112,8 +119,17 @@ class StakeholderJournalApp(App[None]):
     def on_mount(self) -> None:
         if self.settings.keys:
             self.set_keymap(self.settings.keys)
-        if self.settings.problem:
-            self.notify(self.settings.problem, severity="warning", markup=False)
+            unknown = self.settings.unknown_keys(binding_ids())
+            if unknown:
+                self.notify(
+                    f"{self.settings.path}: no action has the id {', '.join(unknown)} "
+                    "(the help screen, ?, lists the ids); those keys were not changed.",
+                    severity="warning",
+                    markup=False,
+                )
+        for problem in (self.settings.problem, self._theme_problem):
+            if problem:
+                self.notify(problem, severity="warning", markup=False)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         if self.journal.read_only_reason:
             self.sync_state = "read-only"
@@ -156,17 +172,19 @@ class StakeholderJournalApp(App[None]):
         if not self.writable():
             return None
         try:
-            result = change()
+            # One user action, one unit of work; its commit is the background
+            # save (the commit hook), never a save on the UI thread.
+            with self.journal.change():
+                result = change()
         except JournalError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return None
         self.main.refresh_data()
-        self.request_save()
         return result
 
     def delete_with_undo(self, table: str, record_id: str, label: str) -> None:
         """Delete a record (a tombstone) and remember it for undo."""
-        if self.apply(lambda: self.journal.delete(table, record_id, save=False)) is not None:
+        if self.apply(lambda: actions.delete(self.journal, table, record_id)) is not None:
             self.last_deleted = (table, record_id, label)
             self.notify(f"Deleted {label}. Press u to undo.", markup=False)
 
@@ -175,23 +193,12 @@ class StakeholderJournalApp(App[None]):
             self.notify("Nothing to undo.", timeout=2)
             return
         table, record_id, label = self.last_deleted
-        if self.apply(lambda: self.journal.restore(table, record_id, save=False)) is not None:
+        if self.apply(lambda: actions.restore(self.journal, table, record_id)) is not None:
             self.last_deleted = None
             self.notify(f"Restored {label}.", markup=False)
 
     def set_follow_up_done(self, entry_id: str, follow_up_id: str, done: bool) -> None:
-        entry = self.journal.get(TABLE_INTERACTIONS, entry_id)
-        if entry is None:
-            return
-        items = [
-            dict(item, done=done) if item.get("id") == follow_up_id else item
-            for item in entry.get("follow_ups", ())
-        ]
-        self.apply(
-            lambda: self.journal.update(
-                TABLE_INTERACTIONS, entry_id, {"follow_ups": items}, save=False
-            )
-        )
+        self.apply(lambda: actions.set_follow_up_done(self.journal, entry_id, follow_up_id, done))
 
     # -- saving
 
@@ -388,6 +395,22 @@ class StakeholderJournalApp(App[None]):
         self.exit()
 
 
+def binding_ids() -> set[str]:
+    """Every binding id of every screen and widget loaded: what a key map
+    entry in the config file may name."""
+    from textual.dom import DOMNode
+
+    ids: set[str] = set()
+    pending: list[type] = [DOMNode]
+    while pending:
+        cls = pending.pop()
+        pending.extend(cls.__subclasses__())
+        for binding in getattr(cls, "BINDINGS", ()):
+            if isinstance(binding, Binding) and binding.id:
+                ids.add(binding.id)
+    return ids
+
+
 def run_app(file: str | None, *, demo_root: Path | None = None) -> int:
     """Open the journal (``--file``, ``SJ_FILE`` or the default) and run the app."""
     from journal.clock import Clock
@@ -398,8 +421,8 @@ def run_app(file: str | None, *, demo_root: Path | None = None) -> int:
     # the key map and theme still come from the user's config.
     dirs = LocalDirs.under(demo_root) if demo_root is not None else real_dirs
     journal = Journal.open(file, clock=Clock.from_env(), dirs=dirs)
-    app = StakeholderJournalApp(
-        journal, settings=Settings.load(real_dirs), demo=demo_root is not None
-    )
+    # The demo remembers its theme in its own folder, never the user's state.
+    settings = Settings.load(real_dirs, state=dirs.state)
+    app = StakeholderJournalApp(journal, settings=settings, demo=demo_root is not None)
     app.run()
     return 0

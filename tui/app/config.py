@@ -1,5 +1,7 @@
-"""User settings: key bindings and the theme, in ``config.toml`` in the
-platform config folder (``LocalDirs.config``).
+"""User settings and remembered state.
+
+The user's ``config.toml`` in the platform config folder is read, never
+written:
 
 ```toml
 theme = "nord"
@@ -9,28 +11,35 @@ theme = "nord"
 "app.help" = "f1,question_mark"
 ```
 
-A key map entry names a binding id (see the help screen) and the key or keys
-(comma-separated) that trigger it.
+A key map entry names a binding id (the help screen lists them) and the key
+or keys (comma-separated) that trigger it. What the app remembers by itself
+(the theme last picked, the month the monthly review was offered) goes to
+``settings-state.json`` in the platform state folder; a theme set in the
+config file wins over the one remembered.
 """
 
 from __future__ import annotations
 
-import os
-import re
+import contextlib
+import json
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from journal.paths import LocalDirs
+from journal.private import write_private
 
 FILE_NAME = "config.toml"
+STATE_NAME = "settings-state.json"
 
 
 @dataclass
 class Settings:
-    """What the app reads from the config file."""
+    """What the app reads from the config file, and what it remembers."""
 
     path: Path | None = None
+    #: Where remembered state goes (None: nothing is remembered, as in tests).
+    state_path: Path | None = None
     theme: str | None = None
     keys: dict[str, str] = field(default_factory=dict)
     #: The month (YYYY-MM) the monthly review was last offered, so it is offered once.
@@ -38,9 +47,14 @@ class Settings:
     problem: str | None = None  # a one-line message when the file could not be used
 
     @classmethod
-    def load(cls, dirs: LocalDirs) -> Settings:
+    def load(cls, dirs: LocalDirs, state: Path | None = None) -> Settings:
+        """The user's settings, and the state remembered in ``state`` (a
+        folder; by default ``dirs.state``: a demo passes its own)."""
         path = dirs.config / FILE_NAME
-        settings = cls(path=path)
+        settings = cls(path=path, state_path=(state or dirs.state) / STATE_NAME)
+        remembered = settings._remembered()
+        settings.theme = _text(remembered.get("theme"))
+        settings.review_offered = _text(remembered.get("review_offered"))
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
@@ -48,49 +62,41 @@ class Settings:
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             settings.problem = f"{path} was not used: {exc}"
             return settings
-        theme = data.get("theme")
-        settings.theme = theme if isinstance(theme, str) else None
-        offered = data.get("review_offered")
-        settings.review_offered = offered if isinstance(offered, str) else None
+        settings.theme = _text(data.get("theme")) or settings.theme
         keys = data.get("keys", {})
         if isinstance(keys, dict):
             settings.keys = {str(k): str(v) for k, v in keys.items() if isinstance(v, str)}
         return settings
 
     def remember_theme(self, theme: str) -> None:
-        """Write the theme into the config file, keeping everything else in it."""
         if theme != self.theme:
             self.remember("theme", theme)
 
     def remember(self, name: str, value: str) -> None:
-        """Set a top-level string setting (``theme``, ``review_offered``) here
-        and in the config file, keeping everything else in the file."""
+        """Remember a setting (``theme``, ``review_offered``) in the state
+        file; the config file is the user's and stays as they wrote it."""
         setattr(self, name, value)
-        if self.path is None:
+        if self.state_path is None:
             return
-        line = f"{name} = {_toml_string(value)}"
-        pattern = re.compile(rf"^{re.escape(name)}\s*=.*$", re.M)
+        state = self._remembered()
+        state[name] = value
+        # A setting that is not remembered is not worth an error.
+        with contextlib.suppress(OSError):
+            write_private(self.state_path, json.dumps(state, indent=1).encode("utf-8"))
+
+    def _remembered(self) -> dict[str, object]:
+        if self.state_path is None:
+            return {}
         try:
-            text = self.path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            text = ""
-        except OSError:
-            return
-        # Top-level keys must come before the first table, so a new line goes first.
-        text = (
-            pattern.sub(lambda _m: line, text, count=1)
-            if pattern.search(text)
-            else f"{line}\n{text}"
-        )
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(text, encoding="utf-8")
-            os.replace(tmp, self.path)
-        except OSError:
-            pass  # a setting that is not remembered is not worth an error
+            state = json.loads(self.state_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return state if isinstance(state, dict) else {}
+
+    def unknown_keys(self, known: set[str]) -> list[str]:
+        """Key map entries that name no binding (a typo in the config file)."""
+        return sorted(k for k in self.keys if k not in known)
 
 
-def _toml_string(value: str) -> str:
-    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
-    return f'"{escaped}"'
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None

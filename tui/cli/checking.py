@@ -14,7 +14,7 @@ from .output import print_json, safe
 
 def run_check(args: argparse.Namespace) -> int:
     try:
-        journal = Journal.open(args.file)
+        journal = Journal.open(args.file, create=False)
     except JournalError as exc:
         if args.json:
             print_json({"file": args.file, "sound": False, "problems": [str(exc)], "notes": []})

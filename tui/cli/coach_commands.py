@@ -31,29 +31,35 @@ KEY_MARK = "★"
 def add_parsers(sub: Any) -> None:
     """Register the coaching commands on the ``sj`` subparsers."""
     p = sub.add_parser("today", help="who to reach out to today, with reasons")
+    p.set_defaults(func=cmd_today)
     p.add_argument("--json", action="store_true")
     p.add_argument("--limit", type=int, default=15, help="how many to list (15; 0 for all)")
     p.add_argument("--window", type=int, default=3, help="days ahead that count as coming due (3)")
 
     p = sub.add_parser("promise", help="record a promise (mine, or theirs with --theirs)")
+    p.set_defaults(func=cmd_promise)
     p.add_argument("who")
     p.add_argument("text", help="what was promised")
     p.add_argument("--due", metavar="DATE", help="when it is due, e.g. friday, in 2w")
     p.add_argument("--theirs", action="store_true", help="they promised it to me")
 
     p = sub.add_parser("promises", help="open promises both ways, overdue first")
+    p.set_defaults(func=cmd_promises)
     p.add_argument("--json", action="store_true")
     p.add_argument("--all", action="store_true", help="include the ones done")
     p.add_argument("--who", help="only this stakeholder")
 
     p = sub.add_parser("promise-done", help="mark a promise kept")
+    p.set_defaults(func=cmd_promise_done)
     p.add_argument("promise", metavar="ID", help="promise id (or its first characters)")
 
     p = sub.add_parser("brief", help="what to have in mind before contacting someone")
+    p.set_defaults(func=cmd_brief)
     p.add_argument("who")
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("share", help="log information shared with stakeholders")
+    p.set_defaults(func=cmd_share)
     p.add_argument("title")
     p.add_argument("--with", dest="with_", required=True, metavar="NAMES", help="comma-separated")
     p.add_argument("--url", default="")
@@ -62,6 +68,7 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--on", default="today", metavar="DATE")
 
     p = sub.add_parser("review", help="contact-log review of a month or a range")
+    p.set_defaults(func=cmd_review)
     p.add_argument("--month", metavar="YYYY-MM", help="default: this month")
     p.add_argument("--from", dest="start", metavar="DATE")
     p.add_argument("--to", dest="end", metavar="DATE")
@@ -69,13 +76,16 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--limit", type=int, default=20, help="stakeholder rows to print (20)")
 
     p = sub.add_parser("report", help="a Markdown report of a month for a supervisor")
+    p.set_defaults(func=cmd_report)
     p.add_argument("--month", required=True, metavar="YYYY-MM")
     p.add_argument("-o", "--output", metavar="FILE")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.add_argument(
         "--include-reflections", action="store_true", help="also include private reflections"
     )
 
     p = sub.add_parser("focus", help="show or set this month's focus set (3-5 stakeholders)")
+    p.set_defaults(func=cmd_focus)
     p.add_argument("who", nargs="*", help="the new focus set (replaces the current one)")
     p.add_argument("--clear", action="store_true", help="empty the focus set")
 
@@ -321,7 +331,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     journal = open_journal(args)
     text = reports.monthly_report(journal, args.month, include_reflections=args.include_reflections)
     if args.output:
-        write_output(Path(args.output), text.encode("utf-8"))
+        write_output(Path(args.output), text.encode("utf-8"), force=args.force)
         print(f"Wrote the {args.month} report to {args.output}.", file=sys.stderr)
     else:
         sys.stdout.write(text)

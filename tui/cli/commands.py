@@ -39,12 +39,20 @@ def open_journal(
     read_only: bool = False,
     clock: Clock | None = None,
     merge_copies: bool = True,
+    create: bool = False,
 ) -> Journal:
+    """The journal a command works on. Only a command that can put something
+    into a new journal (``create``) starts one at a path the user named."""
     dirs = LocalDirs.default()
     path, _explicit = resolve_path(args.file, dirs)
     existed = path.exists() or path.is_symlink()
     journal = Journal.open(
-        args.file, read_only=read_only, clock=clock, dirs=dirs, merge_copies=merge_copies
+        args.file,
+        read_only=read_only,
+        clock=clock,
+        dirs=dirs,
+        merge_copies=merge_copies,
+        create=create,
     )
     OPENED.append(journal)
     # Journal.created also holds for an existing file this machine never saved
@@ -102,7 +110,7 @@ def _saved(verb: str, saved: actions.Saved) -> None:
 
 def cmd_add(args: argparse.Namespace) -> int:
     draft = _draft(args, name=args.name)
-    journal = open_journal(args)
+    journal = open_journal(args, create=True)
     with journal.change():
         saved = actions.add_stakeholder(journal, draft)
     _saved("Added", saved)
@@ -408,7 +416,7 @@ def cmd_done(args: argparse.Namespace) -> int:
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
-    journal = open_journal(args, merge_copies=False)
+    journal = open_journal(args, merge_copies=False, create=True)
     if args.adopt:
         outcome = journal.adopt(args.adopt)
         print(
@@ -463,17 +471,24 @@ def cmd_export(args: argparse.Namespace) -> int:
     journal = open_journal(args)
     payload = serialize(journal.storage.document)
     if args.output:
-        write_output(Path(args.output), payload)
+        write_output(Path(args.output), payload, force=args.force)
     else:
         sys.stdout.buffer.write(payload)
     return 0
 
 
-def write_output(path: Path, payload: bytes) -> None:
+def write_output(path: Path, payload: bytes, *, force: bool = False) -> None:
     """Write a file the user asked for (``-o``): it holds what the journal
-    holds, so it is private like the journal."""
+    holds, so it is private like the journal, and it replaces a file only
+    when the user said so (``--force``)."""
     from journal.private import write_private
 
+    if path.is_dir():
+        raise InputError(f"{path} is a folder; name a file in it, e.g. {path / 'journal.json'}.")
+    if not path.parent.is_dir():
+        raise InputError(f"The folder {path.parent} does not exist; create it first.")
+    if (path.exists() or path.is_symlink()) and not force:
+        raise InputError(f"{path} already exists; add --force to replace it.")
     try:
         write_private(path, payload, make_folder=False)
     except OSError as exc:
@@ -486,11 +501,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from journal.clock import Clock
     from journal.sample import write_sample
 
-    from .cli import _open_app
+    from ..app import run_app
 
     with tempfile.TemporaryDirectory(prefix="sj-demo-") as folder:
         path = Path(folder) / "demo-journal.json"
         write_sample(
             path, args.stakeholders, args.interactions, seed=1, today=Clock.from_env().today()
         )
-        return _open_app(str(path), demo_root=Path(folder))
+        return run_app(str(path), demo_root=Path(folder))

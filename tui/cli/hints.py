@@ -15,6 +15,7 @@ HINTS = {
     "entries": "see `sj show NAME --json` for the ids",
     "goals": "see `sj goal list` for the ids",
     "share-with": "name them with --with, e.g. --with ana,ben",
+    "new-journal": "to start one there, run `sj --file PATH add NAME`",
 }
 
 

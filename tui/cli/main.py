@@ -13,6 +13,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from journal.errors import JournalError, SaveError
 
@@ -40,9 +41,9 @@ def _add_profile_options(p: argparse.ArgumentParser, *, editing: bool) -> None:
     key = p.add_mutually_exclusive_group()
     key.add_argument("--key", action="store_true", default=None, help="a key influencer")
     key.add_argument("--not-key", dest="key", action="store_false", help="not a key influencer")
-    p.add_argument("--rank", type=int, help="how strategic: 1 is the most")
-    p.add_argument("--influence", type=int, help="influence 1-5")
-    p.add_argument("--interest", type=int, help="interest 1-5")
+    p.add_argument("--rank", help="how strategic: 1 is the most")
+    p.add_argument("--influence", help="influence 1-5")
+    p.add_argument("--interest", help="interest 1-5")
     p.add_argument("--stage", choices=("prospect", "new", "active", "partner", "dormant"))
     p.add_argument("--met", dest="met_how", help="how you met")
     p.add_argument("--values", help="what they value")
@@ -56,8 +57,19 @@ def _add_profile_options(p: argparse.ArgumentParser, *, editing: bool) -> None:
     p.add_argument("--phone")
 
 
+class Parser(argparse.ArgumentParser):
+    """A usage mistake is one line that says what is wrong and where the
+    help is, and exit status 2 (a mistake in the journal's data is 1)."""
+
+    def error(self, message: str) -> NoReturn:
+        if "invalid choice" in message and message.startswith("argument COMMAND"):
+            typed = message.split("'")[1] if "'" in message else ""
+            message = f"{typed!r} is not a command"
+        self.exit(2, f"{self.prog}: {message}; see {self.prog} --help\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="sj",
         description="Stakeholder Journal: keep every key relationship alive. "
         "Without a command, opens the terminal app.",
@@ -71,14 +83,17 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("add", help="add a stakeholder")
+    p.set_defaults(func=commands.cmd_add)
     p.add_argument("name")
     _add_profile_options(p, editing=False)
 
     p = sub.add_parser("edit", help="change a stakeholder's profile")
+    p.set_defaults(func=commands.cmd_edit)
     p.add_argument("who")
     _add_profile_options(p, editing=True)
 
     p = sub.add_parser("log", help="log a contact")
+    p.set_defaults(func=commands.cmd_log)
     p.add_argument("who", help="stakeholder (several: comma-separated)")
     p.add_argument("text", nargs="+", help="what you said or did")
     formal = p.add_mutually_exclusive_group()
@@ -111,20 +126,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--minutes", type=int, help="time spent")
 
     p = sub.add_parser("due", help="who is overdue or due soon, most overdue first")
+    p.set_defaults(func=commands.cmd_due)
     p.add_argument("--json", action="store_true")
     p.add_argument("--all", action="store_true", help="everyone with a cadence, not only due")
     p.add_argument("--window", type=int, default=3, help="days ahead that count as due soon (3)")
 
     p = sub.add_parser("list", help="stakeholders with last contact and state")
+    p.set_defaults(func=commands.cmd_list)
     p.add_argument("--json", action="store_true")
     p.add_argument("--tag", help="only this tag")
 
     p = sub.add_parser("show", help="one stakeholder: profile, recent contacts, follow-ups")
+    p.set_defaults(func=commands.cmd_show)
     p.add_argument("who")
     p.add_argument("--json", action="store_true")
     p.add_argument("--entries", type=int, default=5, help="how many recent contacts (5)")
 
     p = sub.add_parser("snooze", help="not due before a date")
+    p.set_defaults(func=commands.cmd_snooze)
     p.add_argument("who")
     p.add_argument(
         "until", nargs="?", metavar="DATE", help="e.g. 2026-12-15, in 2w, friday; none clears it"
@@ -134,16 +153,20 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "delete", help="delete a stakeholder (kept as a tombstone; undo with restore)"
     )
+    p.set_defaults(func=commands.cmd_delete)
     p.add_argument("who")
     p = sub.add_parser("restore", help="bring back a deleted stakeholder")
+    p.set_defaults(func=commands.cmd_restore)
     p.add_argument("who")
 
     p = sub.add_parser("done", help="mark a follow-up done")
+    p.set_defaults(func=commands.cmd_done)
     p.add_argument(
         "follow_up", metavar="ID", help="follow-up id (or its first characters), see `sj show`"
     )
 
     p = sub.add_parser("merge", help="merge the sync services' conflicted copies into the journal")
+    p.set_defaults(func=commands.cmd_merge)
     p.add_argument(
         "--adopt",
         metavar="COPY",
@@ -151,18 +174,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     p = sub.add_parser("check", help="verify the journal file; exit 1 with a reason when unsound")
+    p.set_defaults(func=commands.cmd_check)
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("sample", help="write a realistic generated journal")
+    p.set_defaults(func=commands.cmd_sample)
     p.add_argument("--stakeholders", type=int, default=40)
     p.add_argument("--interactions", type=int, default=1200)
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("-o", "--output", required=True, metavar="FILE")
 
     p = sub.add_parser("export", help="print the whole journal as JSON")
+    p.set_defaults(func=commands.cmd_export)
     p.add_argument("-o", "--output", metavar="FILE")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
     p = sub.add_parser("demo", help="open the app on a generated journal in a temporary folder")
+    p.set_defaults(func=commands.cmd_demo)
     p.add_argument("--stakeholders", type=int, default=40)
     p.add_argument("--interactions", type=int, default=1200)
     coach_commands.add_parsers(sub)
@@ -181,14 +209,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command is None:
+            if not (sys.stdin.isatty() and sys.stdout.isatty()):
+                # cron, a pipe, a script: no screen for the app to take over.
+                parser.print_help()
+                return 0
             return _open_app(args.file)
-        name = f"cmd_{args.command.replace('-', '_')}"
-        handler = (
-            getattr(args, "func", None)
-            or getattr(commands, name, None)
-            or getattr(coach_commands, name)
-        )
-        code = handler(args) or 0
+        code = args.func(args) or 0
         _print_warnings()
         return code
     except SaveError as exc:

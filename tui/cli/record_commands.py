@@ -90,7 +90,7 @@ def add_parsers(sub: Any) -> None:
 
 
 def cmd_reflect(args: argparse.Namespace) -> int:
-    journal = open_journal(args)
+    journal = open_journal(args, create=True)
     about = journal.resolve(args.about) if args.about else None
     with journal.change():
         coach_actions.reflect(journal, " ".join(args.text), stakeholder=about and about.id)
@@ -134,7 +134,7 @@ def _month(args: argparse.Namespace, journal: Any) -> str:
 
 
 def cmd_goal_add(args: argparse.Namespace) -> int:
-    journal = open_journal(args)
+    journal = open_journal(args, create=True)
     month = _month(args, journal)
     who = journal.resolve(args.with_).id if args.with_ else None
     draft = coach_actions.GoalDraft(

@@ -54,6 +54,10 @@ class FormScreen(ModalScreen[T]):
         #: Field id → check(text) that raises JournalError on a bad value.
         self.checks: dict[str, Callable[[str], object]] = {}
         self.initial: dict[str, Any] = {}
+        #: The change layer's check of the whole result (``journal.actions``),
+        #: run before the form closes: its error shows under the field it
+        #: names, and the form stays open with what was typed.
+        self.precheck: Callable[[T], object] | None = None
 
     # -- layout
 
@@ -190,7 +194,21 @@ class FormScreen(ModalScreen[T]):
         except JournalError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
+        if self.precheck is not None:
+            try:
+                self.precheck(result)
+            except JournalError as exc:
+                self._show_domain_error(exc)
+                return
         self.dismiss(result)
+
+    def _show_domain_error(self, exc: JournalError) -> None:
+        field = getattr(exc, "field", None)
+        if field and self.query(f"#{field}-error"):
+            self.show_error(field, str(exc))
+            self.query_one(f"#{field}").focus()
+        else:
+            self.notify(str(exc), severity="error", markup=False)
 
     def _focus_first_error(self) -> None:
         for widget in self.query(".-invalid-field"):

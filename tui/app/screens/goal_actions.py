@@ -7,8 +7,10 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import work
 
-from journal import goals as goal_rules
-from journal.records import TABLE_GOALS, TABLE_REFLECTIONS, Goal, Reflection
+from journal import coach_actions
+from journal.coach_actions import GoalDraft
+from journal.records import TABLE_GOALS, TABLE_REFLECTIONS
+from journal.wording import count
 
 from ..text import clean
 from .confirm import ConfirmDialog
@@ -32,7 +34,7 @@ class GoalActions(_Base):
             return
         values = await self.app.push_screen_wait(GoalForm(self.journal, self.goals.month))
         if values is not None:
-            self.app.apply(lambda: self.journal.add(Goal(**values), save=False))
+            self.app.apply(lambda: coach_actions.add_goal(self.journal, GoalDraft(**values)))
 
     @work
     async def action_edit_goal(self) -> None:
@@ -41,27 +43,18 @@ class GoalActions(_Base):
             return
         original = dict(row.raw)
         values = await self.app.push_screen_wait(GoalForm(self.journal, self.goals.month, original))
-        if values is None:
+        if values is None or all(original.get(k) == v for k, v in values.items()):
             return
-        changes = {k: v for k, v in values.items() if original.get(k) != v}
-        if changes:
-            self.app.apply(
-                lambda: self.journal.update(TABLE_GOALS, original["id"], changes, save=False)
-            )
+        self.app.apply(
+            lambda: coach_actions.edit_goal(self.journal, original["id"], GoalDraft(**values))
+        )
 
     def action_toggle_goal(self) -> None:
         row = self.goals.selected
         if row is None:
             return
-        if row.raw.get("metric") is not None:
-            self.notify(
-                "This goal is counted from the journal: log contacts to move it.", timeout=3
-            )
-            return
         done = not row.raw.get("done")
-        self.app.apply(
-            lambda: self.journal.update(TABLE_GOALS, row.raw["id"], {"done": done}, save=False)
-        )
+        self.app.apply(lambda: coach_actions.set_goal_done(self.journal, row.raw["id"], done))
 
     @work
     async def action_delete_goal(self) -> None:
@@ -75,22 +68,15 @@ class GoalActions(_Base):
             self.app.delete_with_undo(TABLE_GOALS, row.raw["id"], "goal")
 
     def action_carry_goals(self) -> None:
-        month = self.goals.month
-        previous = goal_rules.shift_month(month, -1)
-        fresh = goal_rules.carry_forward(
-            self.journal.records(TABLE_GOALS, include_deleted=True), previous, month
-        )
-        if not fresh:
-            self.notify(f"Nothing to carry over from {previous}.", timeout=3)
+        carried = self.app.apply(lambda: coach_actions.carry_goals(self.journal, self.goals.month))
+        if carried is None:
             return
-
-        def carry() -> int:
-            for goal in fresh:
-                self.journal.add(goal, save=False)
-            return len(fresh)
-
-        if self.app.apply(carry):
-            self.notify(f"Carried {len(fresh)} goals over from {previous}.")
+        if carried.added:
+            self.notify(
+                f"Carried {count(len(carried.added), 'goal')} over from {carried.previous}."
+            )
+        else:
+            self.notify(f"Nothing new to carry over from {carried.previous}.", timeout=3)
 
     @work
     async def action_answer_prompt(self) -> None:
@@ -103,15 +89,17 @@ class GoalActions(_Base):
         answer = await self.app.push_screen_wait(ReflectionForm(prompt, about))
         if answer is None:
             return
-        reflection = Reflection(
-            date=self.journal.today().isoformat(),
-            prompt_id=prompt.id,
-            prompt=prompt.text,
-            answer=answer,
-            stakeholder=sid,
-            interaction=entry.get("id") if entry else None,
+        saved = self.app.apply(
+            lambda: coach_actions.reflect(
+                self.journal,
+                answer,
+                prompt_id=prompt.id,
+                prompt=prompt.text,
+                stakeholder=sid,
+                interaction=entry.get("id") if entry else None,
+            )
         )
-        if self.app.apply(lambda: self.journal.add(reflection, save=False)):
+        if saved is not None:
             self.notify("Reflection saved.")
 
     def action_past_reflections(self) -> None:

@@ -8,10 +8,11 @@ from collections.abc import Iterable
 from typing import Any
 
 from rich.text import Text
+from textual import on
 from textual.widget import Widget
-from textual.widgets import Select
+from textual.widgets import Checkbox, Select
 
-from journal import follow_ups
+from journal import follow_ups, rules
 from journal.dates import parse_date
 from journal.errors import InputError, JournalError
 from journal.journal import Journal
@@ -58,6 +59,7 @@ class InteractionForm(RecordForm):
     ) -> None:
         self.journal = journal
         self.original = original or {}
+        self.formal_chosen = False
         self.today = journal.today()
         names = journal.names()
         ids = self.original.get("stakeholders") or who or []
@@ -84,12 +86,13 @@ class InteractionForm(RecordForm):
             placeholder="today, yesterday, 3d ago, 2026-11-02",
             check=self._check_date,
         )
-        yield self.row("", Tick("Formal", raw.get("formal", True), id="formal"))
-        yield self.row(
-            "",
-            Tick("Personal (not business)", raw.get("business") is False, id="personal"),
-        )
-        channel = raw.get("channel") or "meeting"
+        channel = raw.get("channel") or rules.DEFAULT_CHANNEL
+        personal = raw.get("business") is False
+        # A new entry starts from the one rule (journal.rules.is_formal) and
+        # follows the channel and the personal tick until the user sets it.
+        formal = raw.get("formal", rules.is_formal(channel, personal=personal))
+        yield self.row("", Tick("Formal", formal, id="formal"))
+        yield self.row("", Tick("Personal (not business)", personal, id="personal"))
         choices = list(CHANNELS) if channel in CHANNELS else [*CHANNELS, channel]
         yield self.row(
             "Channel",
@@ -118,6 +121,19 @@ class InteractionForm(RecordForm):
         yield from self.field(
             "minutes", "Minutes spent", "" if minutes is None else str(minutes), check=_minutes
         )
+
+    @on(Select.Changed, "#channel")
+    @on(Checkbox.Changed, "#personal")
+    def _formality_follows(self) -> None:
+        if self.original or self.formal_chosen:
+            return  # an entry's kind, or the user's own choice, stays
+        tick = self.query_one("#formal", Tick)
+        with tick.prevent(Checkbox.Changed):
+            tick.value = rules.is_formal(self.choice("channel"), personal=self.checked("personal"))
+
+    @on(Checkbox.Changed, "#formal")
+    def _formality_chosen(self) -> None:
+        self.formal_chosen = True
 
     def _check_date(self, text: str) -> dt.date:
         day = parse_date(text or "today", self.today)

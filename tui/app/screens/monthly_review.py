@@ -16,6 +16,7 @@ from journal import coach_actions
 from journal import goals as goal_rules
 from journal import review as reviews
 from journal.journal import Journal
+from journal.wording import count
 
 from ..text import clean
 from ..widgets.formality import Tick
@@ -140,6 +141,8 @@ def save_monthly_review(journal: Journal, result: dict[str, Any]) -> str:
     )
     parts = []
     if saved.answers:
-        parts.append(f"{saved.answers} answers saved")
-    parts.append(f"{len(saved.carried.added)} goals set for {_month_name(result['month'])}")
+        parts.append(f"{count(saved.answers, 'answer')} saved")
+    parts.append(
+        f"{count(len(saved.carried.added), 'goal')} set for {_month_name(result['month'])}"
+    )
     return "Monthly review: " + ", ".join(parts) + "."

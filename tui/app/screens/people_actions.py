@@ -7,15 +7,15 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 from textual import work
 
-from journal.changes import note_profile_changes
-from journal.records import TABLE_INTERACTIONS, TABLE_STAKEHOLDERS, Interaction, Stakeholder
+from journal import actions, rules
+from journal.records import TABLE_INTERACTIONS, TABLE_STAKEHOLDERS, Interaction
 
 from ..text import clean
 from .confirm import ConfirmDialog
 from .entry import EntryScreen
 from .interaction_form import InteractionForm
 from .small_forms import QuickLogForm, SnoozeForm
-from .stakeholder_form import StakeholderForm
+from .stakeholder_form import StakeholderForm, draft_of
 
 if TYPE_CHECKING:
     from .main import MainScreen
@@ -32,13 +32,17 @@ class PeopleActions(_Base):
     async def action_add_stakeholder(self) -> None:
         if not self.app.writable():
             return
-        values = await self.app.push_screen_wait(StakeholderForm())
+        form = StakeholderForm()
+        form.precheck = lambda values: actions.check_stakeholder(self.journal, draft_of(values))
+        values = await self.app.push_screen_wait(form)
         if values is None:
             return
-        added = self.app.apply(lambda: self.journal.add(Stakeholder(**values), save=False))
-        if added is not None:
-            self.stakeholders.apply_view(select_id=added.id)
-            self.notify(f"Added {clean(added.name)}.", markup=False)
+        saved = self.app.apply(lambda: actions.add_stakeholder(self.journal, draft_of(values)))
+        if saved is not None:
+            self.stakeholders.apply_view(select_id=saved.stakeholder.id)
+            self.notify(f"Added {clean(saved.stakeholder.name)}.", markup=False)
+            if saved.warning:
+                self.notify(saved.warning, severity="warning", markup=False)
 
     @work
     async def action_edit_stakeholder(self) -> None:
@@ -46,33 +50,40 @@ class PeopleActions(_Base):
         if raw is None or not self.app.writable():
             return
         form = StakeholderForm(dict(raw))
+        form.precheck = lambda values: actions.check_stakeholder(
+            self.journal, draft_of(form.changes(values)), raw["id"]
+        )
         values = await self.app.push_screen_wait(form)
         if values is None:
             return
         changes = form.changes(values)
         if changes:
-            # Remember the earlier role, organization and issues, as `sj edit` does.
-            changes = note_profile_changes(raw, changes, self.journal.today())
-            self.app.apply(
-                lambda: self.journal.update(TABLE_STAKEHOLDERS, raw["id"], changes, save=False)
+            # The earlier role, organization and issues are kept, as `sj edit` keeps them.
+            saved = self.app.apply(
+                lambda: actions.edit_stakeholder(self.journal, raw["id"], draft_of(changes))
             )
+            if saved is not None and saved.warning:
+                self.notify(saved.warning, severity="warning", markup=False)
 
     @work
     async def action_quick_log(self) -> None:
         raw = self.selected_stakeholder()
         if raw is None or not self.app.writable():
             return
-        values = await self.app.push_screen_wait(QuickLogForm(raw.get("name", "")))
+        form = QuickLogForm(
+            raw.get("name", ""), formal=rules.is_formal(rules.DEFAULT_INFORMAL_CHANNEL)
+        )
+        values = await self.app.push_screen_wait(form)
         if values is None:
             return
-        entry = Interaction(
-            date=self.journal.today().isoformat(),
-            stakeholders=[raw["id"]],
-            formal=values["formal"],
-            channel="meeting" if values["formal"] else "other",
-            summary=values["summary"],
+        self._logged(
+            self.app.apply(
+                lambda: actions.quick_log(
+                    self.journal, raw["id"], values["summary"], formal=values["formal"]
+                )
+            ),
+            raw,
         )
-        self._logged(self.app.apply(lambda: self.journal.add(entry, save=False)), raw)
 
     @work
     async def action_log_entry(self) -> None:
@@ -83,9 +94,9 @@ class PeopleActions(_Base):
         values = await self.app.push_screen_wait(InteractionForm(self.journal, who=who))
         if values is None:
             return
-        entry = Interaction(**values)
         first = self.journal.get(TABLE_STAKEHOLDERS, values["stakeholders"][0])
-        self._logged(self.app.apply(lambda: self.journal.add(entry, save=False)), first)
+        draft = actions.draft_of(values)
+        self._logged(self.app.apply(lambda: actions.log_contact(self.journal, draft)), first)
 
     def _logged(self, entry: Interaction | None, stakeholder: dict[str, Any] | None) -> None:
         if entry is None:
@@ -123,9 +134,14 @@ class PeopleActions(_Base):
             return
         changes = form.changes(values)
         if changes:
-            self.app.apply(
-                lambda: self.journal.update(TABLE_INTERACTIONS, entry["id"], changes, save=False)
-            )
+            self.app.apply(lambda: self._edit_entry(entry["id"], changes))
+
+    def _edit_entry(self, entry_id: str, changes: dict[str, Any]) -> dict[str, Any]:
+        # Only what the user changed goes over the entry as it is now, so a
+        # field another machine edited meanwhile stays as that machine left it.
+        current = self.journal.get(TABLE_INTERACTIONS, entry_id) or {}
+        draft = actions.draft_of({**current, **changes})
+        return actions.edit_contact(self.journal, entry_id, draft)
 
     @work
     async def action_delete_entry(self) -> None:
@@ -146,15 +162,17 @@ class PeopleActions(_Base):
         until = await self.app.push_screen_wait(form)
         if until is None:
             return
-        changes = {"snooze_until": until or None}
-        if self.app.apply(
-            lambda: self.journal.update(TABLE_STAKEHOLDERS, raw["id"], changes, save=False)
-        ):
-            name = clean(raw.get("name", ""))
-            self.notify(
-                f"{name}: snoozed until {until}." if until else f"{name}: snooze cleared.",
-                markup=False,
+        snoozed = self.app.apply(lambda: actions.snooze(self.journal, raw["id"], until or "none"))
+        if snoozed is not None:
+            name = clean(snoozed.name)
+            said = (
+                f"{name}: snoozed until {snoozed.until}."
+                if snoozed.until
+                else f"{name}: snooze cleared."
             )
+            if snoozed.still_due:
+                said += f" {snoozed.still_due.capitalize()} still makes them due before then."
+            self.notify(said, markup=False)
 
     @work
     async def action_delete_stakeholder(self) -> None:

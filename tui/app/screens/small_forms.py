@@ -12,7 +12,9 @@ from textual.binding import Binding, BindingType
 from textual.widget import Widget
 from textual.widgets import Input, Select, Static, TextArea
 
-from journal.dates import parse_date
+from journal import coach_actions
+from journal.actions import CLEAR_SNOOZE
+from journal.dates import parse_date, parse_due
 from journal.errors import InputError, JournalError
 from journal.journal import Journal
 from journal.prompts import Prompt
@@ -69,14 +71,14 @@ class SnoozeForm(FormScreen[str | None]):
             "until",
             "Until",
             self.current or "in 2w",
-            placeholder="in 2w, friday, 2026-12-15",
+            placeholder="in 2w, friday, 2026-12-15, none",
             check=self._until,
         )
 
     def _until(self, text: str) -> str:
-        if not text:
+        if text.strip().casefold() in CLEAR_SNOOZE:
             return ""
-        day = parse_date(text, self.today)
+        day = parse_due(text, self.today)  # a weekday is the next one, as `sj snooze` reads it
         if day <= self.today:
             raise InputError(f"{day} is not after today: snooze to a later date, e.g. in 2w.")
         return day.isoformat()
@@ -170,7 +172,9 @@ class GoalForm(FormScreen[dict[str, Any]]):
         yield from self.field(
             "text", "Text", raw.get("text", ""), placeholder="empty: from the count"
         )
-        yield from self.field("target", "Target", str(raw.get("target") or 1), check=_target)
+        yield from self.field(
+            "target", "Target", str(raw.get("target") or 1), check=coach_actions.target
+        )
         sid = raw.get("stakeholder")
         yield from self.field(
             "who",
@@ -198,15 +202,9 @@ class GoalForm(FormScreen[dict[str, Any]]):
             "month": self.month,
             "text": text,
             "metric": metric,
-            "target": _target(self.text("target")) if metric else 1,
+            "target": coach_actions.target(self.text("target")) if metric else 1,
             "stakeholder": stakeholder,
         }
-
-
-def _target(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
-        raise InputError("The target is a whole number of 1 or more.")
-    return int(text)
 
 
 class ReflectionForm(FormScreen[str]):

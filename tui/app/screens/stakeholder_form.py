@@ -9,8 +9,9 @@ from rich.text import Text
 from textual.widget import Widget
 from textual.widgets import Select
 
+from journal import rules
+from journal.actions import StakeholderDraft
 from journal.dates import format_cadence, parse_cadence
-from journal.errors import InputError
 from journal.records import KINDS, STAGES, TABLE_STAKEHOLDERS
 
 from ..text import clean
@@ -33,13 +34,18 @@ PROFILE = (
 )
 
 
-def _score(text: str, what: str, low: int, high: int | None) -> int | None:
-    if not text:
-        return None
-    if not text.isdigit() or int(text) < low or (high is not None and int(text) > high):
-        upper = f" to {high}" if high is not None else " or more"
-        raise InputError(f"{what} is a whole number from {low}{upper}, or empty.")
-    return int(text)
+def draft_of(values: dict[str, Any]) -> StakeholderDraft:
+    """The form's values (all of them, or the changed ones) as a draft for
+    :mod:`journal.actions`, which validates them once for both faces."""
+    given = dict(values)
+    if "cadence_days" in given:
+        given["every"] = given.pop("cadence_days") or "none"
+    if "tags" in given:
+        given["tags"] = tuple(given["tags"])
+    for name in ("rank", "influence", "interest"):
+        if name in given and given[name] is None:
+            given[name] = ""  # emptied: no longer set
+    return StakeholderDraft(**given)
 
 
 class StakeholderForm(RecordForm):
@@ -56,6 +62,15 @@ class StakeholderForm(RecordForm):
             else Text("New stakeholder", style="bold")
         )
         super().__init__(heading, original, TABLE_STAKEHOLDERS)
+
+    def changes(self, values: dict[str, Any]) -> dict[str, Any]:
+        changed = super().changes(values)
+        # Tags are a set: the same ones in another order or case are no change.
+        if "tags" in changed and changed["tags"] == rules.normal_tags(
+            self.original.get("tags") or ()
+        ):
+            del changed["tags"]
+        return changed
 
     def fields(self) -> Iterable[Widget]:
         raw = self.original
@@ -81,7 +96,7 @@ class StakeholderForm(RecordForm):
             "Rank",
             "" if rank is None else str(rank),
             placeholder="1 = most strategic",
-            check=lambda t: _score(t, "Rank", 1, None),
+            check=rules.rank,
         )
         yield self.row(
             "",
@@ -113,7 +128,7 @@ class StakeholderForm(RecordForm):
                 name,
                 label,
                 "" if value is None else str(value),
-                check=lambda t, label=label: _score(t, label.split()[0], 1, 5),
+                check=lambda t, label=label: rules.score(t, label.split()[0]),
             )
         yield self.section("Profile (all optional)")
         for name, label, placeholder in PROFILE:
@@ -123,18 +138,17 @@ class StakeholderForm(RecordForm):
         name = self.text("name")
         if not name:
             raise FieldError("name", "A name is needed: the person's or the body's.")
-        tags = [t.strip() for t in self.text("tags").split(",") if t.strip()]
         values: dict[str, Any] = {
             "name": name,
             "organization": self.text("organization"),
-            "tags": list(dict.fromkeys(tags)),
+            "tags": rules.split_tags(self.text("tags")),
             "cadence_days": parse_cadence(self.text("cadence")),
-            "rank": _score(self.text("rank"), "Rank", 1, None),
+            "rank": rules.rank(self.text("rank")),
             "key": self.checked("key"),
             "kind": self.choice("kind") or "person",
             "stage": self.choice("stage") or "active",
-            "influence": _score(self.text("influence"), "Influence", 1, 5),
-            "interest": _score(self.text("interest"), "Interest", 1, 5),
+            "influence": rules.score(self.text("influence"), "Influence"),
+            "interest": rules.score(self.text("interest"), "Interest"),
         }
         for field_name, _label, _placeholder in PROFILE:
             values[field_name] = self.text(field_name)

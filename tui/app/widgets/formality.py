@@ -54,4 +54,5 @@ class Tick(Checkbox):
 
     def watch_value(self, value: bool) -> None:
         self.BUTTON_INNER = "✓" if value else " "
+        super().watch_value()  # the -on class and the Changed message
         self.refresh()
