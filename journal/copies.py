@@ -22,10 +22,11 @@ from typing import TYPE_CHECKING
 
 from .atomic import abandoned_held_files, temp_name
 from .conflicts import ConflictedCopy, find_conflicted_copies
+from .document import FileIdentity, meta_of, read_file
 from .errors import BadFileError, InputError, MissingFileError, NotFoundError
 from .paths import host_name, resolved_path
 from .records import SCHEMA_VERSION
-from .storage import FileIdentity, JournalStorage, meta_of, read_file
+from .storage import JournalStorage
 
 if TYPE_CHECKING:
     from .journal import Journal

@@ -19,6 +19,7 @@ from typing import Any
 
 from . import cadence as cadence_rules
 from . import copies
+from . import resolve as resolve_rules
 from .clock import Clock
 from .conflicts import ConflictedCopy
 from .copies import CopiesReport, CopyOutcome
@@ -227,6 +228,11 @@ class Journal:
 
     def names(self) -> dict[str, str]:
         return {r["id"]: r.get("name", "") for r in self.table(TABLE_STAKEHOLDERS).values()}
+
+    def unique_names(self) -> dict[str, str]:
+        """Id → what names each live stakeholder unambiguously (see
+        :func:`journal.resolve.unique_names`)."""
+        return resolve_rules.unique_names(self.table(TABLE_STAKEHOLDERS).values())
 
     # -- interactions and cadence
 

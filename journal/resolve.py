@@ -55,6 +55,25 @@ def resolve_stakeholder(query: str, stakeholders: Iterable[dict[str, Any]]) -> d
     raise NotFoundError(f"No stakeholder matches '{text}'.", hint="names")
 
 
+def unique_names(stakeholders: Iterable[dict[str, Any]]) -> dict[str, str]:
+    """Stakeholder id → the text that names them and no one else: the name,
+    or ``name (organization, id prefix)`` when another live stakeholder has
+    the same name (what a form fills in, so it resolves back to them)."""
+    live = [s for s in stakeholders if not s.get("deleted")]
+    counts: dict[str, int] = {}
+    for record in live:
+        key = identity_key(record.get("name", ""))[0]
+        counts[key] = counts.get(key, 0) + 1
+    return {
+        record.get("id", ""): (
+            record.get("name", "")
+            if counts[identity_key(record.get("name", ""))[0]] == 1
+            else described(record, SHORT_ID)
+        )
+        for record in live
+    }
+
+
 def _qualified(match: re.Match[str], live: list[dict[str, Any]]) -> list[dict[str, Any]]:
     name = identity_key(match["name"])[0]
     parts = [part.strip() for part in match["inner"].split(",")]

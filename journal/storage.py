@@ -18,253 +18,50 @@ replaced. This storage instead:
 The file stays a plain TinyDB document that stock ``tinydb.TinyDB(path)`` can
 open and query.
 
-For TinyDB's Table API on this storage use :class:`JournalDB`: stock TinyDB
-tables cache the next doc id and query results, which go stale when another
-process's save arrives (an insert then fails with "Document with ID ... already
-exists"). Doc ids are a detail of one copy of the file (a merge may renumber
-the records only the other side had); a record's identity is its ``id``
-field. Edits through the Table API are not versioned: edit with
-:class:`journal.journal.Journal`.
+The layers: :mod:`journal.document` (the file's identity, reading, parsing),
+this module (opening, refreshing, merging and saving under the lock),
+:mod:`journal.write_log` (this machine's writes, merged back when the file
+lacks them), and :mod:`journal.tinydb_compat` (TinyDB's Table API). Doc ids
+are a detail of one copy of the file (a merge may renumber the records only
+the other side had); a record's identity is its ``id`` field.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
-import gc
 import os
 import shutil
 import threading
-import time
-import uuid
 import zlib
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import orjson
-from tinydb import TinyDB
 from tinydb.storages import Storage
-from tinydb.table import Table
 
-from . import __version__
 from .atomic import atomic_write, remove_stale_temp_files
+from .backups import backups_in, keep_backup
+from .document import (
+    _CTIME_IS_CREATION,
+    FileIdentity,
+    diff_counts,
+    give_ids,
+    meta_of,
+    new_document,
+    note_host,
+    read_file,
+    serialize,
+)
 from .errors import BadFileError, LockTimeout, MissingFileError, ReadOnlyError, SaveError
 from .merge import Document, MergeResult, merge_documents
-from .paths import LocalDirs, host_name, resolved_path
-from .private import FILE_MODE, fsync_folder, private_folder
-from .records import RECORD_TABLES, SCHEMA_VERSION, TABLE_META
+from .paths import LocalDirs, resolved_path
+from .private import FILE_MODE, private_folder
+from .records import SCHEMA_VERSION, TABLE_META
 from .write_log import TRIM_AT_LEAST, WriteLog, changed_records
 
-DUMP_OPTIONS = orjson.OPT_SORT_KEYS | orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
-BACKUPS_KEPT = 10
 LOCK_TIMEOUT = 15.0
 #: Free space below which ``sj check`` warns that the write log may fail.
 LOG_ROOM_NEEDED = 1024 * 1024
-_CTIME_IS_CREATION = os.name == "nt"
-
-
-@dataclass(frozen=True)
-class FileIdentity:
-    """What tells one version of the file from another; "newer" is never
-    trusted (sync clients copy modification times)."""
-
-    device: int
-    inode: int
-    size: int
-    mtime_ns: int
-    digest: int | None = None
-    #: Change time: no program can set it, so unlike mtime a sync client
-    #: cannot copy it. (On Windows it is the creation time instead.)
-    ctime_ns: int = 0
-
-    @classmethod
-    def of(cls, path: Path, digest: int | None = None) -> FileIdentity | None:
-        try:
-            st = path.stat()
-        except FileNotFoundError:
-            return None
-        return cls.from_stat(st, st.st_size, digest)
-
-    @classmethod
-    def from_stat(cls, st: os.stat_result, size: int, digest: int | None) -> FileIdentity:
-        return cls(st.st_dev, st.st_ino, size, st.st_mtime_ns, digest, st.st_ctime_ns)
-
-    def same_stat(self, other: FileIdentity | None) -> bool:
-        return other is not None and (
-            self.device,
-            self.inode,
-            self.size,
-            self.mtime_ns,
-            self.ctime_ns,
-        ) == (other.device, other.inode, other.size, other.mtime_ns, other.ctime_ns)
-
-
-def new_document(store_id: str | None = None) -> Document:
-    """An empty journal."""
-    doc: Document = {name: {} for name in RECORD_TABLES}
-    doc[TABLE_META] = {
-        "1": {
-            "schema": SCHEMA_VERSION,
-            "store_id": store_id or uuid.uuid4().hex,
-            "app_version": __version__,
-        }
-    }
-    return doc
-
-
-def serialize(document: Document) -> bytes:
-    """Deterministic bytes (sorted keys, stable indentation) for small sync diffs."""
-    # The newline comes from orjson: `+ b"\n"` would copy the whole file.
-    return orjson.dumps(document, option=DUMP_OPTIONS)
-
-
-def meta_of(document: Document) -> dict[str, Any]:
-    return next(iter(document.get(TABLE_META, {}).values()), {})
-
-
-#: Whether each parsed document is then moved out of the cyclic garbage
-#: collector's sight (``gc.freeze``). A parsed journal is large, long-lived
-#: and free of cycles, yet every full collection walks all of it (about
-#: 100 ms on a 50 MB journal, a pause in the app). The ``sj`` entry point
-#: turns it on for its own process; a program using the package decides for
-#: its own.
-FREEZE_PARSED = False
-
-
-def loads(payload: bytes) -> Any:
-    """``orjson.loads`` with the cyclic collector paused meanwhile: a parse
-    makes a million containers and no cycles, and the collections it would
-    trigger midway double its time."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        document = orjson.loads(payload)
-    finally:
-        if enabled:
-            gc.enable()
-    if FREEZE_PARSED:
-        global _FROZEN_ONCE
-        if _FROZEN_ONCE:
-            # A later parse (the app reloading another device's save):
-            # collect first, so that no cyclic garbage pending now is frozen
-            # with it, where it would never be freed (a leak per reload).
-            gc.collect()
-        _FROZEN_ONCE = True
-        gc.freeze()
-    return document
-
-
-_FROZEN_ONCE = False
-
-
-def parse_document(path: Path, payload: bytes) -> Document:
-    """Parse and validate a journal file's bytes, or raise :class:`BadFileError`."""
-    name = str(path)
-    if not payload or payload.isspace():
-        raise BadFileError(
-            f"{name} is empty; restore it from a backup (see `sj check`) or move it away."
-        )
-    try:
-        document = loads(payload)
-    except orjson.JSONDecodeError as exc:
-        if "utf-8" in str(exc).lower():
-            reason = "is not a text file (not UTF-8)"
-        elif "end of" in str(exc).lower() or "EOF" in str(exc):
-            reason = "is truncated"
-        elif "content after document" in str(exc).lower() or "trailing" in str(exc).lower():
-            reason = "has extra data after the journal"
-        else:
-            reason = "is not valid JSON"
-        raise BadFileError(
-            f"{name} {reason}; it was left untouched: restore it from a backup or move it away."
-        ) from None
-    if not isinstance(document, dict) or not all(isinstance(t, dict) for t in document.values()):
-        raise BadFileError(
-            f"{name} is not a Stakeholder Journal file; pass the right file with --file."
-        )
-    meta = meta_of(document)
-    if not isinstance(meta, dict) or not isinstance(meta.get("store_id"), str):
-        raise BadFileError(
-            f"{name} is not a Stakeholder Journal file (no journal id in _meta); "
-            "pass the right file with --file."
-        )
-    schema = meta.get("schema")
-    # true and false are ints to Python, not schema numbers.
-    if not isinstance(schema, int) or isinstance(schema, bool):
-        raise BadFileError(
-            f"{name} has a damaged _meta record (no schema number); restore it from a backup."
-        )
-    from .validate import SHAPES, check_document
-
-    for table_name, table in document.items():
-        if table_name in SHAPES:
-            continue  # checked below, with every field (one pass over each record)
-        for doc_id, record in table.items():
-            if not isinstance(record, dict) or (
-                table_name != TABLE_META and not isinstance(record.get("id"), str)
-            ):
-                raise BadFileError(
-                    f"{name} has a damaged record {table_name}/{doc_id}; restore it from a backup."
-                )
-    # The record tables: every record a dict with a text id, every field
-    # holding the kind of value it should.
-    check_document(name, document)
-    for table_name in RECORD_TABLES:
-        document.setdefault(table_name, {})
-    return document
-
-
-def _read_payload(path: Path) -> tuple[bytes, os.stat_result]:
-    """The file's bytes, and the status of the very file they were read from.
-
-    Only a regular file is read: opening a named pipe for reading would wait
-    for a writer forever, so the file is opened without waiting and its type
-    checked before anything is read."""
-    import stat
-
-    not_regular = (
-        f"{path} is not a regular file (a pipe or device); "
-        "name the journal's .json file with --file."
-    )
-    nonblock = getattr(os, "O_NONBLOCK", 0)
-    try:
-        fd = os.open(path, os.O_RDONLY | nonblock | getattr(os, "O_BINARY", 0))
-    except OSError as exc:
-        if exc.errno == errno.ENXIO:  # a socket, or a device with nothing behind it
-            raise BadFileError(not_regular) from None
-        raise
-    with open(fd, "rb") as f:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode):
-            raise BadFileError(not_regular)
-        if nonblock:
-            os.set_blocking(fd, True)
-        return f.read(), st
-
-
-def read_file(path: Path) -> tuple[Document, FileIdentity]:
-    """Read and validate the journal at ``path`` (which must exist)."""
-    if path.is_dir():
-        raise BadFileError(
-            f"{path} is a folder, not a journal file; name the .json file with --file."
-        )
-    try:
-        payload, st = _read_payload(path)
-    except FileNotFoundError:
-        raise MissingFileError(f"{path} does not exist.") from None
-    except PermissionError:
-        raise BadFileError(
-            f"cannot read {path}: permission denied; fix its permissions (chmod u+rw) or pick another file."
-        ) from None
-    except OSError as exc:
-        raise BadFileError(
-            f"cannot read {path}: {exc.strerror}; check the drive and try again."
-        ) from None
-    document = parse_document(path, payload)
-    # The status is taken from the open file before reading, so it always
-    # names these bytes (a replacement arriving meanwhile shows as a change).
-    return document, FileIdentity.from_stat(st, len(payload), zlib.crc32(payload))
 
 
 class JournalStorage(Storage):
@@ -419,7 +216,7 @@ class JournalStorage(Storage):
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         with self._memory:
-            _give_ids(data)
+            give_ids(data)
             self._document = data
             self.generation += 1
             self._edits += 1
@@ -516,7 +313,7 @@ class JournalStorage(Storage):
                 self._edits += 1  # the file lacks some of ours: save them again
             # And those another process of this machine wrote and saw lost.
             document = self._merge_logged(result.document)
-            result.changed = _diff_counts(self._document, document)
+            result.changed = diff_counts(self._document, document)
             result.document = document
             self._document = document
             self._identity = identity
@@ -603,7 +400,7 @@ class JournalStorage(Storage):
                 self._document = merged.document
                 self.generation += 1
         with self._memory:
-            _note_host(self._document, self.device)
+            note_host(self._document, self.device)
             payload = serialize(self._document)
             edits = self._edits
             pending, self._pending = self._pending, []
@@ -685,103 +482,12 @@ class JournalStorage(Storage):
         return FileIdentity.from_stat(st, len(payload), digest)
 
     def _backup_current(self) -> None:
-        """Keep the version about to be replaced: a hard link costs nothing;
-        a copy where links are impossible."""
-        if not self.path.exists():
-            return
-        folder = self.dirs.backup_folder(self.path)
-        try:
-            private_folder(folder)
-            # One clock reading for the whole name, so names sort in save order.
-            now_ns = time.time_ns()
-            stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime(now_ns // 10**9))
-            target = folder / f"{stamp}-{now_ns % 10**9:09d}.json"
-            try:
-                os.link(self.resolved, target)
-            except OSError:
-                shutil.copyfile(self.resolved, target)
-                os.chmod(target, FILE_MODE)
-                with open(target, "rb+") as f:
-                    os.fsync(f.fileno())
-            fsync_folder(folder)
-            backups = sorted(folder.glob("*.json"))
-            for old in backups[:-BACKUPS_KEPT]:
-                old.unlink()
-        except OSError:
-            pass  # a backup problem must not stop the save itself
+        if self.path.exists():
+            keep_backup(self.resolved, self.dirs.backup_folder(self.path))
 
     def backups(self) -> list[Path]:
         """Rolling backups of this journal, oldest first."""
-        return sorted(self.dirs.backup_folder(self.path).glob("*.json"))
-
-
-def _note_host(document: Document, device: str) -> None:
-    """Name this machine in the journal: sync services that name conflicted
-    copies after the computer (OneDrive) are recognised by these names."""
-    meta = meta_of(document)
-    if not meta:
-        return
-    hosts = meta.get("hosts")
-    name = host_name()
-    if not isinstance(hosts, dict):
-        hosts = meta["hosts"] = {}
-    if hosts.get(device) != name:
-        hosts[device] = name
-
-
-def _give_ids(document: Document) -> None:
-    """Records inserted through TinyDB without an ``id`` get one: without it
-    the file would no longer open (and could not be merged)."""
-    for name, table in document.items():
-        if name == TABLE_META or not isinstance(table, dict):
-            continue
-        for record in table.values():
-            if isinstance(record, dict) and not isinstance(record.get("id"), str):
-                record["id"] = uuid.uuid4().hex
-
-
-class JournalTable(Table):
-    """A TinyDB table that follows the storage: its query cache and its next
-    doc id are dropped whenever the storage loaded or merged another version
-    of the file."""
-
-    _seen_generation: int | None = None
-
-    def _follow(self) -> None:
-        generation = getattr(self._storage, "generation", None)
-        if generation != self._seen_generation:
-            self._seen_generation = generation
-            self.clear_cache()
-            self._next_id = None
-
-    def _get_next_id(self) -> int:
-        self._follow()
-        return super()._get_next_id()
-
-    def search(self, cond: Any) -> list[Any]:
-        self._storage.read()  # may reload: then the cache is dropped
-        self._follow()
-        return super().search(cond)
-
-
-class JournalDB(TinyDB):
-    """TinyDB on a journal file: ``JournalDB(path, dirs=...)``."""
-
-    table_class = JournalTable
-    default_storage_class = JournalStorage
-
-
-def _diff_counts(before: Document, after: Document) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for name, table in after.items():
-        if name == TABLE_META:
-            continue
-        old = before.get(name, {})
-        old_by_id = {r.get("id"): r for r in old.values()}
-        changed = sum(1 for r in table.values() if old_by_id.get(r.get("id")) != r)
-        if changed:
-            counts[name] = changed
-    return counts
+        return backups_in(self.dirs.backup_folder(self.path))
 
 
 def _describe_os_error(path: Path, exc: OSError) -> str:

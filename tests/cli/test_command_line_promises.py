@@ -93,3 +93,17 @@ def test_without_a_terminal_sj_prints_its_help(tmp_path):
     result = run_process([], machine_env(tmp_path / "home", tmp_path / "j.json"))
     assert result.code == 0 and result.out.startswith("usage: sj ")
     assert not (tmp_path / "j.json").exists()
+
+
+def test_columns_stay_straight_with_wide_characters(sj):
+    from rich.cells import cell_len
+
+    sj("add", "王小明", "--org", "北京林业局", "--every", "2w")
+    sj("add", "Ana Ruiz", "--org", "Coastal", "--every", "2w")
+    lines = sj("list").out.splitlines()
+    # The ORGANIZATION and LAST CONTACT columns start at the same cell on every row.
+    starts = {
+        line[: line.index(word)]
+        for line, word in zip(lines, ["ORG", "Coastal", "北京"], strict=True)
+    }
+    assert len({cell_len(prefix) for prefix in starts}) == 1

@@ -131,7 +131,7 @@ async def _session(app: Any) -> None:
         date=app.journal.today().isoformat(), stakeholders=[sid], channel="call", summary="Bench"
     )
     app.apply(lambda: app.journal.add(entry, save=False))
-    while app._busy or app.journal.unsaved:  # noqa: SLF001 - the save worker is running
+    while app.loop.busy or app.journal.unsaved:  # noqa: SLF001 - the save worker is running
         await asyncio.sleep(0.02)
     await asyncio.sleep(0.1)
     os._exit(0)
@@ -174,7 +174,7 @@ async def _reloads(app: Any, path: str, out: str) -> None:
         arriving.write_bytes(original + b" " * reload)
         os.replace(arriving, path)
         app.poll_disk()
-        while app._busy:  # noqa: SLF001 - the reload worker is running
+        while app.loop.busy:  # noqa: SLF001 - the reload worker is running
             await asyncio.sleep(0.02)
         await asyncio.sleep(0.05)
         if reload in (10, RELOADS):

@@ -25,6 +25,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from journal import validate
+from journal.document import read_file
 from journal.errors import BadFileError
 from journal.journal import Journal
 from journal.paths import LocalDirs
@@ -36,7 +37,6 @@ from journal.records import (
     Reflection,
     Share,
 )
-from journal.storage import read_file
 from tests.cli.conftest import REPO, Result, machine_env
 from tui.cli import main
 
@@ -534,7 +534,7 @@ def test_read_file_refuses_a_pipe_and_a_device(tmp_path):
     # In a child process, so that a regression fails instead of hanging.
     probe = (
         "import sys\nfrom pathlib import Path\nfrom journal.errors import BadFileError\n"
-        "from journal.storage import read_file\n"
+        "from journal.document import read_file\n"
         "for name in sys.argv[1:]:\n"
         "    try:\n        read_file(Path(name))\n    except BadFileError as exc:\n"
         "        print(exc)\n"

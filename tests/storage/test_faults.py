@@ -19,8 +19,10 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
+from journal import document as document_module
 from journal import storage as storage_module
 from journal.atomic import is_our_temp_file
+from journal.backups import BACKUPS_KEPT
 from journal.conflicts import find_conflicted_copies
 from journal.errors import (
     BadFileError,
@@ -31,7 +33,7 @@ from journal.errors import (
 )
 from journal.journal import Journal
 from journal.records import SCHEMA_VERSION, TABLE_INTERACTIONS, TABLE_STAKEHOLDERS
-from journal.storage import BACKUPS_KEPT, JournalStorage
+from journal.storage import JournalStorage
 
 from .conftest import T0, all_versions, entry, fixed_clock, open_journal, person, records_by_id
 
@@ -444,7 +446,7 @@ def test_onedrive_copy_named_after_another_computer_of_the_journal(dirs, synced,
     path = synced / "journal.json"
     desk = LocalDirs_under(tmp_path / "desk")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(storage_module, "host_name", lambda: "DESKTOP-7Q2")
+        patch.setattr("journal.document.host_name", lambda: "DESKTOP-7Q2")
         open_journal(path, desk).add(person("Ana Ruiz"))  # the desk computer saved once
     copy, theirs = _make_copy(path, "journal-DESKTOP-7Q2.json", tmp_path, "Ben Okafor")
     journal = Journal.open(path, dirs=dirs, clock=fixed_clock())
@@ -565,7 +567,7 @@ def test_unreadable_file_is_refused_even_for_root(tmp_path, synced, monkeypatch)
     def denied(p):
         raise PermissionError(errno.EACCES, "Permission denied", str(p))
 
-    monkeypatch.setattr(storage_module, "_read_payload", denied)
+    monkeypatch.setattr(document_module, "_read_payload", denied)
     with pytest.raises(BadFileError, match="permission denied") as caught:
         Journal.open(path, dirs=LocalDirs_under(tmp_path / "l"))
     assert "\n" not in str(caught.value) and str(path) in str(caught.value)
@@ -644,7 +646,7 @@ def test_replace_refused_for_good_is_a_save_error(dirs, synced, monkeypatch):
         raise PermissionError(errno.EACCES, "Permission denied")
 
     monkeypatch.setattr(os, "replace", refuse)
-    monkeypatch.setattr(storage_module.time, "sleep", lambda s: None)
+    monkeypatch.setattr(time, "sleep", lambda s: None)
     with pytest.raises(SaveError) as caught:
         journal.add(person("Ben Okafor"))
     monkeypatch.undo()

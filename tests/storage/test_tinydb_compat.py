@@ -11,7 +11,8 @@ import pytest
 from tinydb import Query, TinyDB
 
 from journal.records import TABLE_INTERACTIONS, TABLE_STAKEHOLDERS, new_id
-from journal.storage import JournalDB, JournalStorage
+from journal.storage import JournalStorage
+from journal.tinydb_compat import JournalDB
 
 from .conftest import entry, open_journal, person, records_by_id
 

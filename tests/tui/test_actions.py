@@ -591,3 +591,30 @@ async def test_the_list_shows_a_contact_yesterday_in_full(tmp_path):
         await pilot.pause()
         line = app.screen.stakeholders.list.render_line(0).text
         assert "1d ago" in line and "…" not in line
+
+
+async def test_a_damaged_file_on_disk_is_reported_once_and_a_good_one_merged(tmp_path):
+    journal = open_journal(tmp_path)
+    journal.add(Stakeholder(name="Ana"))
+    good = (tmp_path / "j.json").read_bytes()
+    app = make_app(tmp_path, sample=None, poll_seconds=0.05)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        (tmp_path / "j.json").write_bytes(good[: len(good) // 2])  # a sync client mid-write
+        for _ in range(30):  # many polls
+            await pilot.pause(0.05)
+        told = [n for n in app._notifications if "could not be read" in n.message]
+        assert len(told) == 1, "reported once, not at every poll"
+        assert app.sync_state == "unreadable on disk" and "truncated" in app.sync_detail
+        status = str(app.screen.query_one("#status").render())
+        assert "unreadable on disk" in status
+        (tmp_path / "j.json").write_bytes(good)  # the sync client finished
+        other = open_journal(tmp_path, device_root="laptop")
+        other.add(Stakeholder(name="From The Laptop"))
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if app.sync_state == "saved" and len(list(app.journal.records("stakeholders"))) == 2:
+                break
+        assert app.sync_state == "saved" and app.sync_detail == ""
+        names = sorted(s["name"] for s in app.journal.records("stakeholders"))
+        assert names == ["Ana", "From The Laptop"]

@@ -8,7 +8,7 @@ import pytest
 from journal.records import Stakeholder
 from tests.cli.conftest import machine_env, run_process
 
-from .conftest import make_app, open_journal, settle
+from .conftest import make_app, open_journal, settle, type_text
 
 #: What the user types as a follow-up → (its text, its due date).
 FOLLOW_UPS = [
@@ -264,3 +264,29 @@ async def test_a_score_out_of_range_is_refused_in_the_form_as_on_the_command_lin
     assert refused.code != 0 and "1 to 5" in refused.err
     [ana] = open_journal(tmp_path).records("stakeholders")
     assert ana.get("influence") is None
+
+
+async def test_the_entry_form_keeps_a_namesake_it_was_opened_on(tmp_path):
+    journal = open_journal(tmp_path)
+    journal.add(Stakeholder(name="Felix Whitford", organization="Parks Canada"))
+    journal.add(Stakeholder(name="Felix Whitford", organization="City Hall"))
+    app = make_app(tmp_path, sample=None)
+    async with app.run_test(size=(120, 48)) as pilot:
+        chosen = app.screen.stakeholders.selected
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen.focused.id == "summary", "who is filled in: start at what happened"
+        await type_text(pilot, "Lunch at the lodge")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        [entry] = app.journal.interactions_of(None)
+        assert entry["stakeholders"] == [chosen.id]
+        # Editing it later keeps the same person, untouched.
+        await pilot.press("2")
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#reaction").value = "pleased"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        [entry] = app.journal.interactions_of(None)
+        assert entry["stakeholders"] == [chosen.id] and entry["reaction"] == "pleased"

@@ -9,7 +9,7 @@ import weakref
 
 import pytest
 
-from journal import storage
+from journal import document as storage
 
 
 class Node:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar, TypeVar
 
-from textual import work
+from textual import on, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -26,11 +26,13 @@ from journal.journal import Journal
 from journal.merge import MergeResult
 
 from .config import Settings
+from .messages import FollowUpToggled
 from .providers import JournalCommands
 from .screens.confirm import ConfirmDialog
 from .screens.form import FormScreen
 from .screens.help import HelpScreen
 from .screens.main import MainScreen
+from .sync_loop import SyncLoop, Version, version_on_disk
 
 T = TypeVar("T")
 
@@ -68,6 +70,7 @@ class ReloadFinished(Message):
     merged: MergeResult | None = None
     copies: CopiesReport | None = None
     error: str | None = None
+    version: Version | None = None
 
 
 class StakeholderJournalApp(App[None]):
@@ -98,8 +101,7 @@ class StakeholderJournalApp(App[None]):
         self.poll_seconds = poll_seconds
         self.sync_detail = ""
         self.last_deleted: tuple[str, str, str] | None = None
-        self._busy = False  # a save or reload worker is running
-        self._save_pending = False
+        self.loop = SyncLoop()
         self._retry_timer = None
         self._known_copies = {c.path for c in journal.conflicted_copies()}
         self._offered: set[Path] = set()  # foreign copies the user was asked about
@@ -197,19 +199,19 @@ class StakeholderJournalApp(App[None]):
             self.last_deleted = None
             self.notify(f"Restored {label}.", markup=False)
 
-    def set_follow_up_done(self, entry_id: str, follow_up_id: str, done: bool) -> None:
-        self.apply(lambda: actions.set_follow_up_done(self.journal, entry_id, follow_up_id, done))
+    @on(FollowUpToggled)
+    def set_follow_up_done(self, event: FollowUpToggled) -> None:
+        self.apply(
+            lambda: actions.set_follow_up_done(
+                self.journal, event.entry_id, event.follow_up_id, event.done
+            )
+        )
 
     # -- saving
 
     def request_save(self) -> None:
-        if self.journal.read_only_reason:
+        if self.journal.read_only_reason or not self.loop.start_save():
             return
-        if self._busy:
-            self._save_pending = True
-            return
-        self._busy = True
-        self._save_pending = False
         self.sync_state = "saving"
         self._save()
 
@@ -225,8 +227,8 @@ class StakeholderJournalApp(App[None]):
             self.post_message(SaveFinished(merged=merged))
 
     def on_save_finished(self, message: SaveFinished) -> None:
-        self._busy = False
         if message.error:
+            self.loop.busy = False
             self.sync_state = "save failed"
             self.sync_detail = message.error
             self.notify(
@@ -239,9 +241,10 @@ class StakeholderJournalApp(App[None]):
                 self._retry_timer = self.set_timer(RETRY_SECONDS, self._retry)
             return
         self.sync_detail = ""
+        pending = self.loop.job_done()
         self._announce(message.merged)
         self._show_warnings()
-        if self._save_pending or self.journal.unsaved:
+        if pending or self.journal.unsaved:
             self.request_save()
         else:
             self.sync_state = "saved"
@@ -266,35 +269,47 @@ class StakeholderJournalApp(App[None]):
     # -- noticing other devices' changes
 
     def poll_disk(self) -> None:
-        if self._busy or self.journal.read_only_reason:
+        if self.loop.busy or self.journal.read_only_reason:
             return
         copies = {c.path for c in self.journal.conflicted_copies()}
         new_copies = bool(copies - self._known_copies)
         self._known_copies = copies
-        if new_copies or self.journal.changed_on_disk():
-            self._busy = True
+        if not (new_copies or self.journal.changed_on_disk()):
+            return
+        version = version_on_disk(self.journal.storage.resolved)
+        if new_copies or self.loop.start_reload(version):
+            self.loop.busy = True
             self.sync_state = "changed on disk"
-            self._reload(new_copies)
+            self._reload(new_copies, version)
 
     @work(thread=True, exclusive=True, group="reload", exit_on_error=False)
-    def _reload(self, merge_copies: bool) -> None:
+    def _reload(self, merge_copies: bool, version: Version | None) -> None:
         try:
             merged = self.journal.refresh()
             copies = self.journal.merge_conflicted_copies() if merge_copies else None
         except JournalError as exc:
-            self.post_message(ReloadFinished(error=str(exc)))
+            self.post_message(ReloadFinished(error=str(exc), version=version))
         except Exception as exc:  # noqa: BLE001
-            self.post_message(ReloadFinished(error=f"{type(exc).__name__}: {exc}"))
+            self.post_message(ReloadFinished(error=f"{type(exc).__name__}: {exc}", version=version))
         else:
             self.post_message(ReloadFinished(merged=merged, copies=copies))
 
     def on_reload_finished(self, message: ReloadFinished) -> None:
-        self._busy = False
         if message.error:
-            self.sync_state = "changed on disk"
+            # Told once per version: the poll leaves that version alone, and
+            # the status line keeps the reason until a good version arrives.
+            self.sync_state = "unreadable on disk"
             self.sync_detail = message.error
-            self.notify(message.error, severity="error", markup=False, timeout=8)
+            if self.loop.reload_failed(message.version, message.error):
+                self.notify(
+                    f"The file on disk could not be read; your journal stays open as it "
+                    f"was: {message.error}",
+                    severity="error",
+                    markup=False,
+                    timeout=12,
+                )
             return
+        pending = self.loop.job_done()
         self.sync_detail = ""
         self._announce(message.merged)
         if message.copies and message.copies.merged:
@@ -310,7 +325,7 @@ class StakeholderJournalApp(App[None]):
             c.foreign and c.path not in self._offered for c in message.copies.copies
         ):
             self.offer_adoption()
-        if self._save_pending or self.journal.unsaved:
+        if pending or self.journal.unsaved:
             self.request_save()
         else:
             self.sync_state = "saved"
@@ -354,16 +369,16 @@ class StakeholderJournalApp(App[None]):
             )
             if not await self.push_screen_wait(ConfirmDialog(question, "Adopt", "Not now")):
                 continue
-            while self._busy:
+            while self.loop.busy:
                 await asyncio.sleep(0.05)
-            self._busy = True
+            self.loop.busy = True
             try:
                 outcome = await asyncio.to_thread(self.journal.adopt, copy)
             except JournalError as exc:
                 self.notify(str(exc), severity="error", markup=False, timeout=8)
                 continue
             finally:
-                self._busy = False
+                self.loop.busy = False
             self.journal.drop_indexes()
             self.main.refresh_data()
             self.notify(f"Adopted {copy.name}: {outcome.changed} records folded in.", markup=False)
@@ -383,7 +398,7 @@ class StakeholderJournalApp(App[None]):
             question = "A form holds text you have not saved. Quit and lose it?"
             if not await self.push_screen_wait(ConfirmDialog(question, "Quit", "Back")):
                 return
-        while self._busy:
+        while self.loop.busy:
             await asyncio.sleep(0.05)
         if self.journal.unsaved and not self.journal.read_only_reason:
             try:

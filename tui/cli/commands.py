@@ -466,7 +466,7 @@ def cmd_sample(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from journal.storage import serialize
+    from journal.document import serialize
 
     journal = open_journal(args)
     payload = serialize(journal.storage.document)

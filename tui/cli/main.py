@@ -259,8 +259,8 @@ def today_for_sample() -> dt.date:
 def run() -> int:
     """The ``sj`` program (the console script and ``python -m tui.cli``): the
     command line, with each parsed journal kept out of the cyclic garbage
-    collector's walks (see :data:`journal.storage.FREEZE_PARSED`)."""
-    from journal import storage
+    collector's walks (see :data:`journal.document.FREEZE_PARSED`)."""
+    from journal import document
 
-    storage.FREEZE_PARSED = True
+    document.FREEZE_PARSED = True
     return main()

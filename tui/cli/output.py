@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import orjson
+from rich.cells import cell_len, set_cell_size
 
 from ..safe_text import escape_unsafe
 
@@ -19,8 +20,10 @@ def safe(text: Any) -> str:
 
 
 def one_line(text: str, width: int) -> str:
+    """The first line of ``text``, cut to ``width`` terminal cells (a CJK
+    character or an emoji takes two)."""
     line = safe(text.split("\n", 1)[0])
-    return line if len(line) <= width else line[: width - 1] + "…"
+    return line if cell_len(line) <= width else set_cell_size(line, width - 1) + "…"
 
 
 def print_json(value: Any) -> None:
@@ -30,10 +33,10 @@ def print_json(value: Any) -> None:
 def table(rows: Sequence[Sequence[str]], headers: Sequence[str]) -> str:
     """A left-aligned text table (the last column is not padded)."""
     cells = [list(map(safe, headers)), *[list(map(safe, r)) for r in rows]]
-    widths = [max(len(r[i]) for r in cells) for i in range(len(headers))]
+    widths = [max(cell_len(r[i]) for r in cells) for i in range(len(headers))]
     lines = []
     for row in cells:
-        padded = [c.ljust(w) for c, w in zip(row[:-1], widths[:-1], strict=True)]
+        padded = [c + " " * (w - cell_len(c)) for c, w in zip(row[:-1], widths[:-1], strict=True)]
         lines.append("  ".join([*padded, row[-1]]).rstrip())
     return "\n".join(lines)
 

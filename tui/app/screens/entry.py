@@ -3,6 +3,7 @@ reflections."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -10,9 +11,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
+from ..messages import FollowUpToggled
 from ..text import clean, first_line
 from ..widgets.rowlist import RowList
 from .interaction_form import QUESTIONS
@@ -72,13 +75,18 @@ class EntryScreen(ModalScreen[str | None]):
             items.set_items([dict(f) for f in self.entry.get("follow_ups") or []])
             items.focus()
 
-    def toggle_follow_up(self, item: dict[str, Any]) -> None:
+    def on_follow_up_list_toggle(self, event: FollowUpList.Toggle) -> None:
+        item = event.item
         item["done"] = not item.get("done")
-        self.app.set_follow_up_done(self.entry["id"], item.get("id", ""), item["done"])  # type: ignore[attr-defined]
+        self.app.post_message(FollowUpToggled(self.entry["id"], item.get("id", ""), item["done"]))
 
 
 class FollowUpList(RowList):
     """The entry's follow-ups: ✓ done, ○ open."""
+
+    @dataclass
+    class Toggle(Message):
+        item: dict[str, Any]
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "toggle", "Done / not done", id="entry.follow-up-done"),
@@ -100,7 +108,7 @@ class FollowUpList(RowList):
 
     def action_toggle(self) -> None:
         if self.item is not None:
-            self.screen.toggle_follow_up(self.item)  # type: ignore[attr-defined]
+            self.post_message(self.Toggle(self.item))
             self.refresh()
 
     def action_select(self) -> None:

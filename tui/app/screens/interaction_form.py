@@ -61,9 +61,11 @@ class InteractionForm(RecordForm):
         self.original = original or {}
         self.formal_chosen = False
         self.today = journal.today()
-        names = journal.names()
-        ids = self.original.get("stakeholders") or who or []
-        self.who_text = ", ".join(names.get(i, i) for i in ids)
+        names = journal.unique_names()
+        self.who_ids = list(self.original.get("stakeholders") or who or [])
+        self.who_text = ", ".join(names.get(i, i) for i in self.who_ids)
+        if self.who_text:  # who it was with is filled in: start at what happened
+            self.AUTO_FOCUS = "#summary"
         heading = Text("Edit journal entry" if original else "New journal entry", style="bold")
         if self.who_text:
             heading.append(" · ")
@@ -135,14 +137,14 @@ class InteractionForm(RecordForm):
     def _formality_chosen(self) -> None:
         self.formal_chosen = True
 
-    def _check_date(self, text: str) -> dt.date:
-        day = parse_date(text or "today", self.today)
-        if day > self.today:
-            raise InputError(f"{day} is in the future: log contacts once they happened.")
-        return day
-
-    def build(self) -> dict[str, Any]:
-        names = [n.strip() for n in self.text("who").split(",") if n.strip()]
+    def stakeholder_ids(self) -> list[str]:
+        """Who it was with: the people the form was opened on while the
+        field still names them as filled in, or whoever the typed names
+        resolve to."""
+        typed = self.text("who")
+        if self.who_ids and typed == self.who_text:
+            return self.who_ids
+        names = [n.strip() for n in typed.split(",") if n.strip()]
         if not names:
             raise FieldError("who", "Who was it with? Type a name (or part of it).")
         ids: list[str] = []
@@ -151,6 +153,16 @@ class InteractionForm(RecordForm):
                 ids.append(self.journal.resolve(name).id)
             except JournalError as exc:
                 raise FieldError("who", str(exc)) from None
+        return ids
+
+    def _check_date(self, text: str) -> dt.date:
+        day = parse_date(text or "today", self.today)
+        if day > self.today:
+            raise InputError(f"{day} is in the future: log contacts once they happened.")
+        return day
+
+    def build(self) -> dict[str, Any]:
+        ids = self.stakeholder_ids()
         summary = self.text("summary")
         if not summary:
             raise FieldError("summary", "Say in a few words what happened.")

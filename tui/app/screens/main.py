@@ -14,8 +14,15 @@ from textual.widgets import Footer
 from journal.journal import Journal
 from journal.records import TABLE_STAKEHOLDERS
 
+from ..messages import (
+    AnswerPrompt,
+    GoalsMonthChanged,
+    JournalScopeChanged,
+    ReflectionContextCleared,
+)
 from ..widgets.goals import GoalsPane
 from ..widgets.journal_pane import JournalPane
+from ..widgets.pane import Pane
 from ..widgets.reflection import ReflectionPane
 from ..widgets.rowlist import RowList
 from ..widgets.stakeholders import StakeholderPane
@@ -132,13 +139,28 @@ class MainScreen(CoachActions, PeopleActions, GoalActions, Screen[None]):
     def _stakeholder_selected(self) -> None:
         self.journal_pane.focus_main()
 
+    @on(JournalScopeChanged)
+    def _journal_scope_changed(self) -> None:
+        self.refresh_journal()
+
+    @on(GoalsMonthChanged)
+    def _goals_month_changed(self) -> None:
+        self.refresh_goals()
+
+    @on(AnswerPrompt)
+    def _answer_prompt(self) -> None:
+        self.action_answer_prompt()
+
+    @on(ReflectionContextCleared)
+    def _reflection_context_cleared(self) -> None:
+        self.refresh_data()
+
     @on(RowList.Selected, "#entry-list")
     def _entry_selected(self) -> None:
         self.action_open_entry()
 
     def action_focus_pane(self, index: int) -> None:
-        pane = self.query_one(f"#{PANES[index][0]}")
-        pane.focus_main()  # type: ignore[attr-defined]
+        self.query_one(f"#{PANES[index][0]}", Pane).focus_main()
 
     def selected_stakeholder(self) -> dict[str, Any] | None:
         row = self.stakeholders.selected

@@ -53,14 +53,10 @@ class ShareForm(FormScreen[dict[str, Any]]):
         super().__init__(Text("Share information", style="bold"))
 
     def fields(self) -> Iterable[Widget]:
-        names = self.journal.names()
+        names = self.journal.unique_names()
+        self.who_text = ", ".join(names.get(sid, "") for sid in self.who)
         yield from self.field("title", "What", placeholder="an article, a report, news")
-        yield from self.field(
-            "with",
-            "With",
-            ", ".join(names.get(sid, "") for sid in self.who),
-            placeholder="names, comma-separated",
-        )
+        yield from self.field("with", "With", self.who_text, placeholder="names, comma-separated")
         yield from self.field("url", "Link", placeholder="optional")
         yield from self.field("tags", "Topics", placeholder="comma-separated, optional")
         yield from self.field("note", "Note", placeholder="the short note sent with it")
@@ -87,6 +83,8 @@ class ShareForm(FormScreen[dict[str, Any]]):
 
     def _named(self) -> list[str]:
         """Ids of the people typed in "With" (raises on a name that is unknown)."""
+        if self.who and self.text("with") == self.who_text:
+            return list(self.who)  # as filled in: the people it was opened on
         ids = []
         for part in self.text("with").split(","):
             if part.strip():

@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.widget import Widget
 from textual.widgets import Static
 
 from journal import goals as goal_rules
@@ -17,8 +17,10 @@ from journal import review
 from journal.journal import Journal
 from journal.records import TABLE_GOALS
 
+from ..messages import GoalsMonthChanged
 from ..text import clean
 from .line import Line
+from .pane import Pane
 from .rowlist import RowList
 
 BAR_WIDTH = 10
@@ -66,7 +68,7 @@ class GoalList(RowList):
         return text
 
 
-class GoalsPane(Vertical):
+class GoalsPane(Pane):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "screen.add_goal", "Add", id="goals.add"),
         Binding("e", "screen.edit_goal", "Edit", id="goals.edit"),
@@ -132,7 +134,7 @@ class GoalsPane(Vertical):
 
     def action_month(self, delta: int) -> None:
         self.month = goal_rules.shift_month(self.month, delta)
-        self.screen.refresh_goals()  # type: ignore[attr-defined]
+        self.post_message(GoalsMonthChanged())
 
-    def focus_main(self) -> None:
-        self.list.focus()
+    def main_widget(self) -> Widget:
+        return self.list

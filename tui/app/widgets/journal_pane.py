@@ -7,13 +7,15 @@ from typing import Any, ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.widget import Widget
 
 from journal.dates import format_ago
 from journal.journal import Journal
 
+from ..messages import JournalScopeChanged
 from ..text import clean, first_line
 from .line import Line
+from .pane import Pane
 from .rowlist import RowList
 
 
@@ -53,7 +55,7 @@ class EntryList(RowList):
         return text
 
 
-class JournalPane(Vertical):
+class JournalPane(Pane):
     """A title line and the virtual list of entries."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -112,7 +114,7 @@ class JournalPane(Vertical):
 
     def action_toggle_all(self) -> None:
         self.show_all = not self.show_all
-        self.screen.refresh_journal()  # type: ignore[attr-defined]
+        self.post_message(JournalScopeChanged())
 
-    def focus_main(self) -> None:
-        self.list.focus()
+    def main_widget(self) -> Widget:
+        return self.list

@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -16,11 +16,13 @@ from journal import prompts
 from journal.journal import Journal
 from journal.records import TABLE_REFLECTIONS
 
+from ..messages import AnswerPrompt, ReflectionContextCleared
 from ..text import clean, first_line
 from .line import Line
+from .pane import Pane
 
 
-class ReflectionPane(Vertical):
+class ReflectionPane(Pane):
     """The prompts on offer (Enter answers one) and a line about past answers."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -89,12 +91,12 @@ class ReflectionPane(Vertical):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.screen.action_answer_prompt()  # type: ignore[attr-defined]
+        self.post_message(AnswerPrompt())
 
     def action_clear_context(self) -> None:
         self.context = []
         self.context_entry = None
-        self.screen.refresh_data()  # type: ignore[attr-defined]
+        self.post_message(ReflectionContextCleared())
 
     @property
     def selected(self) -> tuple[prompts.Prompt, dict[str, Any] | None] | None:
@@ -109,5 +111,5 @@ class ReflectionPane(Vertical):
         entry = self.context_entry if source == "context" else None
         return prompts.get(prompt_id), entry
 
-    def focus_main(self) -> None:
-        self.options.focus()
+    def main_widget(self) -> Widget:
+        return self.options

@@ -11,8 +11,8 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from journal.cadence import DUE_SOON, NO_CADENCE, OK, OVERDUE, CadenceInfo
@@ -24,6 +24,7 @@ from journal.stakeholder_map import focus_first
 
 from ..text import clean
 from .line import Line
+from .pane import Pane
 from .reach_out import EMPTY, FOCUS_MARK, ReachOutList, why
 from .rowlist import RowList
 
@@ -149,7 +150,7 @@ class ReachOutReady(Message):
         self.items = items
 
 
-class StakeholderPane(Vertical):
+class StakeholderPane(Pane):
     """Filter line, summary line, the list, and the welcome on a first run.
 
     Review mode (``t``) swaps the list for who to reach out to today, ranked,
@@ -346,5 +347,5 @@ class StakeholderPane(Vertical):
         self.apply_view()
         self.notify(f"Sorted by {dict(SORTS)[self.sort]}", timeout=2)
 
-    def focus_main(self) -> None:
-        (self.reach_list if self.reach_out else self.list).focus()
+    def main_widget(self) -> Widget:
+        return self.reach_list if self.reach_out else self.list

@@ -14,6 +14,7 @@ SYNC_STATES = {
     "unsaved": ("○", "yellow"),
     "changed on disk": ("⟳", "cyan"),
     "save failed": ("✗", "bold red"),
+    "unreadable on disk": ("✗", "bold red"),
     "read-only": ("⊘", "bold red"),
 }
 
