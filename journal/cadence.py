@@ -156,11 +156,7 @@ def compute_cadence(
         else:
             days_until = (due - today).days
             days_overdue = max(0, -days_until)
-        reasons = tuple(
-            _reason(what, day, today)
-            for what, day in sorted(clocks, key=lambda clock: clock[1])
-            if day <= soon
-        )
+        reasons = _reasons(clocks, today, soon)
         infos.append(
             CadenceInfo(
                 id=sid,
@@ -182,6 +178,19 @@ def compute_cadence(
 def _obligations(value: str | Sequence[tuple[str, str]] | None) -> list[tuple[str, dt.date]]:
     pairs = [("promise", value)] if isinstance(value, str) else list(value or ())
     return [(what, day) for what, text in pairs if (day := stored_date(text)) is not None]
+
+
+def _reasons(clocks: list[tuple[str, dt.date]], today: dt.date, soon: dt.date) -> tuple[str, ...]:
+    """One reason per kind of clock, its most urgent, most urgent kind first:
+    ``follow-up 18d late, 2 more`` rather than a line of every follow-up."""
+    by_kind: dict[str, list[dt.date]] = {}
+    for what, day in sorted(clocks, key=lambda clock: clock[1]):
+        if day <= soon:
+            by_kind.setdefault(what, []).append(day)
+    return tuple(
+        _reason(what, days[0], today) + (f", {len(days) - 1} more" if len(days) > 1 else "")
+        for what, days in by_kind.items()
+    )
 
 
 def _reason(what: str, day: dt.date, today: dt.date) -> str:

@@ -60,17 +60,27 @@ def _checked(journal: Any, draft: GoalDraft) -> Goal:
     )
 
 
-def add_goal(journal: Any, draft: GoalDraft) -> Goal:
-    """A new goal for a month; the same goal twice in one month is refused."""
+def check_goal(journal: Any, draft: GoalDraft, goal_id: str = "") -> Goal:
+    """The goal a draft makes, validated (nothing is written); a month has
+    one goal of each kind: a second one is refused, naming the first."""
     goal = _checked(journal, draft)
-    if twin := _same_goal(journal, goal):
-        raise InputError(f"{goal_rules.describe_goal(twin)} is already a goal for {goal.month}.")
-    return journal.add(goal)
+    if (twin := _same_goal(journal, goal)) and twin.get("id") != goal_id:
+        raise InputError(
+            f"{goal_rules.describe_goal(twin)} is already a goal for {goal.month}"
+            + (": change its target instead." if goal.metric else "."),
+            field="target" if goal.metric else "text",
+        )
+    return goal
+
+
+def add_goal(journal: Any, draft: GoalDraft) -> Goal:
+    """A new goal for a month; a second goal of a kind the month has is refused."""
+    return journal.add(check_goal(journal, draft))
 
 
 def edit_goal(journal: Any, goal_id: str, draft: GoalDraft) -> Raw:
     current = find_goal(journal, goal_id)
-    goal = _checked(journal, draft)
+    goal = check_goal(journal, draft, current["id"])
     fields_ = ("month", "text", "metric", "target", "stakeholder")
     changes = {k: getattr(goal, k) for k in fields_ if current.get(k) != getattr(goal, k)}
     if not changes:
@@ -103,7 +113,8 @@ def _kind(goal: Goal | Raw) -> tuple[Any, ...]:
     get = goal.get if isinstance(goal, dict) else lambda k: getattr(goal, k)
     if get("metric") is None:
         return (None, " ".join((get("text") or "").split()).casefold())
-    return (get("metric"), get("target") or 1, get("stakeholder"))
+    # Counted goals of one kind differ only by target: one per month.
+    return (get("metric"), get("stakeholder"))
 
 
 def _same_goal(journal: Any, goal: Goal) -> Raw | None:

@@ -217,7 +217,10 @@ def _interaction(g: _Gen, day: int, who: list[dict[str, Any]]) -> dict[str, Any]
             due = None if r() < 0.15 else day + g.between(2, 21)
             item = FollowUp(id=g.id(), text=pick(txt.FOLLOW_UPS), due=due and g.day(due))
             until = due or day + 14
-            item.done = r() < (0.97 if until < today - 7 else 0.5 if until < today else 0.1)
+            # Like a real year of work: what fell due two months ago or more
+            # was done (or dropped); a late one is days or weeks late.
+            odds = 1.0 if until < today - 60 else 0.9 if until < today - 7 else 0.5
+            item.done = r() < (odds if until < today else 0.1)
             follow_ups.append(vars(item))
     new_person = r() < 0.04
     logged = (minute if time is None else time) + (spent or 30) + g.between(5, 120)

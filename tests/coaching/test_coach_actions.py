@@ -29,12 +29,20 @@ def test_carrying_twice_or_over_goals_already_set_adds_no_duplicate(book):
     assert _goals(book, "2026-11") == [("", "Join a club", 1), ("formal", "", 3)]
 
 
-def test_the_same_goal_twice_in_a_month_is_refused(book):
+def test_a_second_goal_of_one_kind_in_a_month_is_refused(book):
     coach_actions.add_goal(book.j, GoalDraft("2026-11", metric="informal", target="4"))
-    with pytest.raises(InputError, match="already a goal for 2026-11"):
-        coach_actions.add_goal(book.j, GoalDraft("2026-11", metric="informal", target=4))
-    coach_actions.add_goal(book.j, GoalDraft("2026-11", metric="informal", target=5))
-    assert len(_goals(book, "2026-11")) == 2
+    for target in (4, 5):  # another target is the same kind: change its target instead
+        with pytest.raises(InputError, match="already a goal for 2026-11: change its target"):
+            coach_actions.add_goal(book.j, GoalDraft("2026-11", metric="informal", target=target))
+    coach_actions.add_goal(book.j, GoalDraft("2026-12", metric="informal", target=5))
+    assert len(_goals(book, "2026-11")) == 1
+
+
+def test_carrying_skips_a_kind_the_month_has_with_another_target(book):
+    book.j.add(Goal(month="2026-10", metric="personal", target=3), save=False)
+    book.j.add(Goal(month="2026-11", metric="personal", target=2), save=False)
+    assert coach_actions.carry_goals(book.j, "2026-11").added == []
+    assert _goals(book, "2026-11") == [("personal", "", 2)]
 
 
 @pytest.mark.parametrize(

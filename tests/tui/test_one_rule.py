@@ -290,3 +290,25 @@ async def test_the_entry_form_keeps_a_namesake_it_was_opened_on(tmp_path):
         await settle(pilot)
         [entry] = app.journal.interactions_of(None)
         assert entry["stakeholders"] == [chosen.id] and entry["reaction"] == "pleased"
+
+
+async def test_a_second_goal_of_a_kind_keeps_the_form_open_and_the_command_line_refuses(
+    tmp_path,
+):
+    from journal.records import Goal
+
+    open_journal(tmp_path).add(Goal(month="2026-11", metric="informal", target=3))
+    app = make_app(tmp_path, sample=None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("4", "a")
+        await pilot.pause()
+        app.screen.query_one("#metric").value = "informal"
+        app.screen.query_one("#target").value = "5"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "already a goal for 2026-11" in str(app.screen.query_one("#target-error").render())
+        assert app.screen.query_one("#target").value == "5", "what was typed stays"
+    refused = _cli(tmp_path)("goal", "add", "--count", "informal", "--target", "5")
+    assert refused.code == 1 and "change its target" in refused.err
+    goals = list(open_journal(tmp_path).records("goals"))
+    assert [(g["metric"], g["target"]) for g in goals] == [("informal", 3)]

@@ -32,7 +32,9 @@ class GoalActions(_Base):
     async def action_add_goal(self) -> None:
         if not self.app.writable():
             return
-        values = await self.app.push_screen_wait(GoalForm(self.journal, self.goals.month))
+        form = GoalForm(self.journal, self.goals.month)
+        form.precheck = lambda values: coach_actions.check_goal(self.journal, GoalDraft(**values))
+        values = await self.app.push_screen_wait(form)
         if values is not None:
             self.app.apply(lambda: coach_actions.add_goal(self.journal, GoalDraft(**values)))
 
@@ -42,7 +44,11 @@ class GoalActions(_Base):
         if row is None or not self.app.writable():
             return
         original = dict(row.raw)
-        values = await self.app.push_screen_wait(GoalForm(self.journal, self.goals.month, original))
+        form = GoalForm(self.journal, self.goals.month, original)
+        form.precheck = lambda values: coach_actions.check_goal(
+            self.journal, GoalDraft(**values), original["id"]
+        )
+        values = await self.app.push_screen_wait(form)
         if values is None or all(original.get(k) == v for k, v in values.items()):
             return
         self.app.apply(

@@ -19,7 +19,9 @@ from ..widgets.stakeholders import StakeholderPane
 INTRO = (
     "Who is due shows first: ! overdue (red), ~ due soon (yellow), ✓ in touch (green), "
     "· no cadence; ★ marks a key influencer, ◆ this month's focus set (listed first). "
-    "Log a contact with l, and the clock restarts; t shows who to reach out to today."
+    "A due date marked F is a follow-up's, P a promise's: logging a contact does not "
+    "settle those. Log a contact with l, and the contact clock restarts; t shows who "
+    "to reach out to today."
 )
 
 

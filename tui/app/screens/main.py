@@ -107,7 +107,9 @@ class MainScreen(CoachActions, PeopleActions, GoalActions, Screen[None]):
 
     def refresh_journal(self) -> None:
         row = self.stakeholders.selected
-        self.journal_pane.show(self.journal, row.raw if row else None)
+        self.journal_pane.show(
+            self.journal, row.raw if row else None, row.info.reasons if row else ()
+        )
 
     def refresh_goals(self) -> None:
         self.goals.reload(self.journal)

@@ -83,9 +83,13 @@ class JournalPane(Pane):
     def selected(self) -> dict[str, Any] | None:
         return self.list.item
 
-    def show(self, journal: Journal, stakeholder: dict[str, Any] | None) -> None:
-        """Show the entries of ``stakeholder`` (or of everyone in 'all' mode)."""
+    def show(
+        self, journal: Journal, stakeholder: dict[str, Any] | None, reasons: tuple[str, ...] = ()
+    ) -> None:
+        """Show the entries of ``stakeholder`` (or of everyone in 'all' mode),
+        with what makes them due (``follow-up 3d late``)."""
         self.stakeholder = stakeholder
+        self.reasons = reasons
         entries_list = self.list
         keep = self.selected
         if self.show_all or stakeholder is None:
@@ -104,6 +108,8 @@ class JournalPane(Pane):
             summary.append("Everyone", "bold")
         else:
             summary.append(clean(stakeholder.get("name", "")), "bold")
+            if self.reasons:  # what makes them due, before the rest can be cut
+                summary.append(" · " + "; ".join(self.reasons), "bold")
         count = len(entries)
         summary.append(f" · {count} entr{'y' if count == 1 else 'ies'}")
         if entries:

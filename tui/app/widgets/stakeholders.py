@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from rich.cells import cell_len, set_cell_size
 from rich.style import Style
 from rich.text import Text
 from textual import on, work
@@ -110,7 +111,10 @@ class StakeholderList(RowList):
         if last == "yesterday":
             last = "1d ago"  # the column holds eight characters
         due = format_due(info.due, self.today)
-        fixed = 4 + 9 + 9
+        speaks = info.reasons[0].split(" ", 1)[0] if info.reasons else "contact"
+        if speaks in OBLIGATION_MARKS:  # not the routine contact: say what is due
+            due = f"{OBLIGATION_MARKS[speaks]} {due}"
+        fixed = 4 + 9 + 11
         rest = max(8, width - fixed)
         show_org = width >= 58
         name_width = rest * 11 // 20 if show_org else rest
@@ -130,16 +134,22 @@ class StakeholderList(RowList):
                 _fit(clean(str(row.raw.get("organization") or "")[:org_width]), org_width), dim
             )
         text.append(_fit(last, 9, right=True), dim)
-        text.append(_fit(due, 9, right=True), state_style)
+        text.append(_fit(due, 11, right=True), state_style)
         return text
 
 
+#: The mark before a due date that is not the routine contact's.
+OBLIGATION_MARKS = {"follow-up": "F", "promise": "P"}
+
+
 def _fit(value: str, width: int, *, right: bool = False) -> str:
+    """``value`` in ``width`` terminal cells (a CJK character takes two)."""
     if width <= 0:
         return ""
-    if len(value) > width - 1:
-        value = value[: max(0, width - 2)] + "…"
-    return value.rjust(width - 1) + " " if right else value.ljust(width)
+    if cell_len(value) > width - 1:
+        value = set_cell_size(value, max(0, width - 2)) + "…"
+    pad = " " * max(0, width - 1 - cell_len(value))
+    return pad + value + " " if right else value + pad + " "
 
 
 class ReachOutReady(Message):
