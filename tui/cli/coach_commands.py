@@ -19,7 +19,8 @@ from journal.dates import format_ago, format_due, parse_date, parse_due
 from journal.errors import InputError
 from journal.goals import month_bounds, month_of
 
-from .commands import open_journal, write_output
+from .file_commands import write_output
+from .opening import open_journal
 from .output import one_line, print_json, safe, table
 
 SPARKS = "▁▂▃▄▅▆▇█"

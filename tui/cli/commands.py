@@ -1,24 +1,23 @@
-"""What each ``sj`` command does. One function per command, ``cmd_<name>(args)``."""
+"""The commands about people and their contacts: add, edit, log, due, list,
+show, snooze, delete, restore, done. Each parses, calls :mod:`journal.actions`
+and prints."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
 from journal import actions
 from journal.actions import PROFILE_TEXT, ContactDraft, StakeholderDraft
 from journal.clock import Clock
-from journal.copies import CopyOutcome
 from journal.dates import (
     format_ago,
     format_cadence,
     format_due,
 )
-from journal.errors import InputError, NotFoundError, SaveError
-from journal.journal import Journal, resolve_path
-from journal.paths import LocalDirs
+from journal.errors import InputError, NotFoundError
+from journal.journal import Journal
 from journal.records import (
     TABLE_STAKEHOLDERS,
     Interaction,
@@ -27,62 +26,8 @@ from journal.records import (
 from journal.resolve import resolve_stakeholder
 from journal.rules import has_tag, normal_tag
 
+from .opening import open_journal
 from .output import STATE_MARKS, one_line, print_json, safe, table
-
-#: Journals this command opened: their save warnings are printed at the end.
-OPENED: list[Journal] = []
-
-
-def open_journal(
-    args: argparse.Namespace,
-    *,
-    read_only: bool = False,
-    clock: Clock | None = None,
-    merge_copies: bool = True,
-    create: bool = False,
-) -> Journal:
-    """The journal a command works on. Only a command that can put something
-    into a new journal (``create``) starts one at a path the user named."""
-    dirs = LocalDirs.default()
-    path, _explicit = resolve_path(args.file, dirs)
-    existed = path.exists() or path.is_symlink()
-    journal = Journal.open(
-        args.file,
-        read_only=read_only,
-        clock=clock,
-        dirs=dirs,
-        merge_copies=merge_copies,
-        create=create,
-    )
-    OPENED.append(journal)
-    # Journal.created also holds for an existing file this machine never saved
-    # (no backups yet); only say "new" when this open made the file.
-    if not existed and journal.path.exists():
-        print(f"sj: started a new journal at {safe(journal.path)}", file=sys.stderr)
-    for notice in journal.storage.notices:
-        print(f"sj: {safe(notice)}", file=sys.stderr)
-    for outcome in journal.copies_on_open.copies:
-        print(f"sj: {safe(describe_copy(outcome))}", file=sys.stderr)
-    if journal.read_only_reason and not read_only:
-        print(f"sj: {safe(journal.read_only_reason)}", file=sys.stderr)
-    return journal
-
-
-def describe_copy(outcome: CopyOutcome) -> str:
-    """One line on what became of a conflicted copy, with what to do next."""
-    name = outcome.path.name
-    if outcome.merged:
-        where = f"moved to {outcome.moved_to}" if outcome.moved_to else outcome.reason
-        return (
-            f"merged {outcome.service} conflicted copy {name} "
-            f"({outcome.changed} records); {where or 'already gone'}"
-        )
-    if outcome.foreign:
-        return (
-            f"{name} is a copy of a different journal (the two were started apart); "
-            f'to fold its records into this one, run: sj merge --adopt "{outcome.path}"'
-        )
-    return f"conflicted copy {name} {outcome.reason}"
 
 
 def _draft(args: argparse.Namespace, *, name: str | None = None) -> StakeholderDraft:
@@ -413,99 +358,3 @@ def cmd_done(args: argparse.Namespace) -> int:
         actions.set_follow_up_done(journal, found.entry["id"], found.item["id"])
     print(f"Done: {one_line(found.item['text'], 70)}")
     return 0
-
-
-def cmd_merge(args: argparse.Namespace) -> int:
-    journal = open_journal(args, merge_copies=False, create=True)
-    if args.adopt:
-        outcome = journal.adopt(args.adopt)
-        print(
-            f"Adopted {safe(outcome.path.name)}: {outcome.changed} records folded into "
-            f"{safe(journal.path)}; the copy was moved to {safe(outcome.moved_to)}"
-        )
-        return 0
-    report = journal.merge_conflicted_copies()
-    if not report.copies:
-        print(f"No conflicted copies next to {safe(journal.path)}.")
-        return 0
-    for outcome in report.copies:
-        name = safe(outcome.path.name)
-        if outcome.merged:
-            where = f"moved to {safe(outcome.moved_to)}" if outcome.moved_to else "already gone"
-            print(f"Merged {name} ({outcome.service}): {outcome.changed} records changed; {where}")
-        else:
-            print(f"Skipped {name}: {safe(outcome.reason)}")
-            if outcome.foreign:
-                print(
-                    f'  to fold its records into this journal: sj merge --adopt "{safe(outcome.path)}"'
-                )
-    return 0
-
-
-def cmd_check(args: argparse.Namespace) -> int:
-    from .checking import run_check
-
-    return run_check(args)
-
-
-def cmd_sample(args: argparse.Namespace) -> int:
-    from journal.clock import Clock
-    from journal.sample import write_sample
-
-    if args.stakeholders < 1 or args.interactions < 0:
-        raise InputError("--stakeholders must be 1 or more and --interactions 0 or more.")
-    write_sample(
-        Path(args.output),
-        args.stakeholders,
-        args.interactions,
-        seed=args.seed,
-        today=Clock.from_env().today(),
-    )
-    print(f"Wrote {args.output}: {args.stakeholders} stakeholders, {args.interactions} contacts.")
-    return 0
-
-
-def cmd_export(args: argparse.Namespace) -> int:
-    from journal.document import serialize
-
-    journal = open_journal(args)
-    payload = serialize(journal.storage.document)
-    if args.output:
-        write_output(Path(args.output), payload, force=args.force)
-    else:
-        sys.stdout.buffer.write(payload)
-    return 0
-
-
-def write_output(path: Path, payload: bytes, *, force: bool = False) -> None:
-    """Write a file the user asked for (``-o``): it holds what the journal
-    holds, so it is private like the journal, and it replaces a file only
-    when the user said so (``--force``)."""
-    from journal.private import write_private
-
-    if path.is_dir():
-        raise InputError(f"{path} is a folder; name a file in it, e.g. {path / 'journal.json'}.")
-    if not path.parent.is_dir():
-        raise InputError(f"The folder {path.parent} does not exist; create it first.")
-    if (path.exists() or path.is_symlink()) and not force:
-        raise InputError(f"{path} already exists; add --force to replace it.")
-    try:
-        write_private(path, payload, make_folder=False)
-    except OSError as exc:
-        raise SaveError(f"Could not write {path}: {exc.strerror or exc}; check the path") from None
-
-
-def cmd_demo(args: argparse.Namespace) -> int:
-    import tempfile
-
-    from journal.clock import Clock
-    from journal.sample import write_sample
-
-    from ..app import run_app
-
-    with tempfile.TemporaryDirectory(prefix="sj-demo-") as folder:
-        path = Path(folder) / "demo-journal.json"
-        write_sample(
-            path, args.stakeholders, args.interactions, seed=1, today=Clock.from_env().today()
-        )
-        return run_app(str(path), demo_root=Path(folder))

@@ -17,7 +17,7 @@ from typing import NoReturn
 
 from journal.errors import JournalError, SaveError
 
-from . import coach_commands, commands, record_commands
+from . import coach_commands, commands, file_commands, opening, record_commands
 from .hints import with_hint
 from .output import safe
 
@@ -166,7 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     p = sub.add_parser("merge", help="merge the sync services' conflicted copies into the journal")
-    p.set_defaults(func=commands.cmd_merge)
+    p.set_defaults(func=file_commands.cmd_merge)
     p.add_argument(
         "--adopt",
         metavar="COPY",
@@ -174,23 +174,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     p = sub.add_parser("check", help="verify the journal file; exit 1 with a reason when unsound")
-    p.set_defaults(func=commands.cmd_check)
+    p.set_defaults(func=file_commands.cmd_check)
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("sample", help="write a realistic generated journal")
-    p.set_defaults(func=commands.cmd_sample)
+    p.set_defaults(func=file_commands.cmd_sample)
     p.add_argument("--stakeholders", type=int, default=40)
     p.add_argument("--interactions", type=int, default=1200)
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("-o", "--output", required=True, metavar="FILE")
 
     p = sub.add_parser("export", help="print the whole journal as JSON")
-    p.set_defaults(func=commands.cmd_export)
+    p.set_defaults(func=file_commands.cmd_export)
     p.add_argument("-o", "--output", metavar="FILE")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
     p = sub.add_parser("demo", help="open the app on a generated journal in a temporary folder")
-    p.set_defaults(func=commands.cmd_demo)
+    p.set_defaults(func=file_commands.cmd_demo)
     p.add_argument("--stakeholders", type=int, default=40)
     p.add_argument("--interactions", type=int, default=1200)
     coach_commands.add_parsers(sub)
@@ -238,10 +238,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _print_warnings() -> None:
     """What weakened the safety net during the command (it still succeeded)."""
-    for journal in commands.OPENED:
+    for journal in opening.OPENED:
         for warning in journal.storage.warnings:
             print(f"sj: warning: {safe(warning)}", file=sys.stderr)
-    commands.OPENED.clear()
+    opening.OPENED.clear()
 
 
 def _open_app(file: str | None, *, demo_root: Path | None = None) -> int:

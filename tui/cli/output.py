@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from typing import Any
 
 import orjson
-from rich.cells import cell_len, set_cell_size
 
 from ..safe_text import escape_unsafe
 
@@ -19,11 +18,42 @@ def safe(text: Any) -> str:
     return escape_unsafe(str(text))
 
 
+def cell_len(text: str) -> int:
+    """How many terminal cells ``text`` takes: two for a wide (CJK, emoji)
+    character, none for a combining mark. The command line does not load
+    rich for this: ``unicodedata`` is built in and quick to import."""
+    if text.isascii():
+        return len(text)
+    import unicodedata
+
+    return sum(
+        0
+        if unicodedata.combining(c) or unicodedata.category(c) in ("Mn", "Me", "Cf")
+        else 2
+        if unicodedata.east_asian_width(c) in ("W", "F")
+        else 1
+        for c in text
+    )
+
+
+def cut_to_cells(text: str, width: int) -> str:
+    """The longest start of ``text`` that fits in ``width`` cells."""
+    if cell_len(text) <= width:
+        return text
+    kept, used = [], 0
+    for c in text:
+        used += cell_len(c)
+        if used > width:
+            break
+        kept.append(c)
+    return "".join(kept)
+
+
 def one_line(text: str, width: int) -> str:
     """The first line of ``text``, cut to ``width`` terminal cells (a CJK
     character or an emoji takes two)."""
     line = safe(text.split("\n", 1)[0])
-    return line if cell_len(line) <= width else set_cell_size(line, width - 1) + "…"
+    return line if cell_len(line) <= width else cut_to_cells(line, width - 1) + "…"
 
 
 def print_json(value: Any) -> None:

@@ -17,7 +17,7 @@ from journal import promises as ledger
 from journal.errors import NotFoundError
 from journal.records import GOAL_METRICS, TABLE_GOALS, TABLE_INTERACTIONS, TABLE_REFLECTIONS
 
-from .commands import open_journal
+from .opening import open_journal
 from .output import one_line, print_json, safe, table
 
 #: `sj entry edit` options → the entry's fields.

@@ -1,0 +1,108 @@
+"""The commands about the file itself: merge, check, sample, export, demo."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from journal.errors import InputError, SaveError
+
+from .opening import open_journal
+from .output import safe
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    journal = open_journal(args, merge_copies=False, create=True)
+    if args.adopt:
+        outcome = journal.adopt(args.adopt)
+        print(
+            f"Adopted {safe(outcome.path.name)}: {outcome.changed} records folded into "
+            f"{safe(journal.path)}; the copy was moved to {safe(outcome.moved_to)}"
+        )
+        return 0
+    report = journal.merge_conflicted_copies()
+    if not report.copies:
+        print(f"No conflicted copies next to {safe(journal.path)}.")
+        return 0
+    for outcome in report.copies:
+        name = safe(outcome.path.name)
+        if outcome.merged:
+            where = f"moved to {safe(outcome.moved_to)}" if outcome.moved_to else "already gone"
+            print(f"Merged {name} ({outcome.service}): {outcome.changed} records changed; {where}")
+        else:
+            print(f"Skipped {name}: {safe(outcome.reason)}")
+            if outcome.foreign:
+                print(
+                    f'  to fold its records into this journal: sj merge --adopt "{safe(outcome.path)}"'
+                )
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .checking import run_check
+
+    return run_check(args)
+
+
+def cmd_sample(args: argparse.Namespace) -> int:
+    from journal.clock import Clock
+    from journal.sample import write_sample
+
+    if args.stakeholders < 1 or args.interactions < 0:
+        raise InputError("--stakeholders must be 1 or more and --interactions 0 or more.")
+    write_sample(
+        Path(args.output),
+        args.stakeholders,
+        args.interactions,
+        seed=args.seed,
+        today=Clock.from_env().today(),
+    )
+    print(f"Wrote {args.output}: {args.stakeholders} stakeholders, {args.interactions} contacts.")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from journal.document import serialize
+
+    journal = open_journal(args)
+    payload = serialize(journal.storage.document)
+    if args.output:
+        write_output(Path(args.output), payload, force=args.force)
+    else:
+        sys.stdout.buffer.write(payload)
+    return 0
+
+
+def write_output(path: Path, payload: bytes, *, force: bool = False) -> None:
+    """Write a file the user asked for (``-o``): it holds what the journal
+    holds, so it is private like the journal, and it replaces a file only
+    when the user said so (``--force``)."""
+    from journal.private import write_private
+
+    if path.is_dir():
+        raise InputError(f"{path} is a folder; name a file in it, e.g. {path / 'journal.json'}.")
+    if not path.parent.is_dir():
+        raise InputError(f"The folder {path.parent} does not exist; create it first.")
+    if (path.exists() or path.is_symlink()) and not force:
+        raise InputError(f"{path} already exists; add --force to replace it.")
+    try:
+        write_private(path, payload, make_folder=False)
+    except OSError as exc:
+        raise SaveError(f"Could not write {path}: {exc.strerror or exc}; check the path") from None
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    import tempfile
+
+    from journal.clock import Clock
+    from journal.sample import write_sample
+
+    from ..app import run_app
+
+    with tempfile.TemporaryDirectory(prefix="sj-demo-") as folder:
+        path = Path(folder) / "demo-journal.json"
+        write_sample(
+            path, args.stakeholders, args.interactions, seed=1, today=Clock.from_env().today()
+        )
+        return run_app(str(path), demo_root=Path(folder))
