@@ -237,6 +237,21 @@ def _plural(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
 
 
+def format_minutes(minutes: int) -> str:
+    """``45m``, ``2h``, ``1h30m``: time spent, the same in every face."""
+    hours, rest = divmod(max(0, minutes), 60)
+    if not hours:
+        return f"{rest}m"
+    return f"{hours}h" if not rest else f"{hours}h{rest:02d}m"
+
+
+def format_progress(metric: str | None, value: int, target: int) -> str:
+    """How far a counted goal is, in its own unit: ``3/4``, ``1h30m/10h``."""
+    if metric == "minutes":
+        return f"{format_minutes(value)}/{format_minutes(target)}"
+    return f"{value}/{target}"
+
+
 def describe_goal(goal: dict[str, Any], stakeholder_name: str | None = None) -> str:
     """The goal's text, or a label built from its metric and target when the
     text is empty: ``4 informal contacts``, ``2 conversations with Ana Ruiz``."""

@@ -11,6 +11,7 @@ from typing import Any
 from .hlc import format_stamp
 from .journal import Journal
 from .records import RECORD_TABLES, TABLE_INTERACTIONS, TABLE_STAKEHOLDERS
+from .wording import count
 
 
 def _future_stamps(journal: Journal) -> list[dict[str, str]]:
@@ -78,7 +79,7 @@ def check_journal(journal: Journal) -> dict[str, Any]:
     future = _future_stamps(journal)
     if future:
         notes.append(
-            f"{len(future)} records carry a time more than a day ahead (a machine's clock was "
+            f"{count(len(future), 'record')} carry a time more than a day ahead (a machine's clock was "
             f"wrong?): " + "; ".join(f"{f['table']}/{f['id'][:8]} {f['stamp']}" for f in future[:5])
         )
     known = {r["id"] for r in journal.table(TABLE_STAKEHOLDERS).values()}
@@ -93,7 +94,7 @@ def check_journal(journal: Journal) -> dict[str, Any]:
     conflicts = sum(1 for n in RECORD_TABLES for r in journal.table(n).values() if r.get("history"))
     if conflicts:
         notes.append(
-            f"{conflicts} records kept the losing side of a concurrent edit in their history"
+            f"{count(conflicts, 'record')} kept the losing side of a concurrent edit in their history"
         )
     copies = _copies(journal)
     for copy in copies:

@@ -75,7 +75,7 @@ def test_bad_input_in_a_process(sj_process, machine):
 def test_check_in_a_process(sj_process, machine):
     assert sj_process("add", "Ana Ruiz").code == 0
     sound = sj_process("check")
-    assert sound.code == 0 and " sound (1 stakeholders" in sound.out
+    assert sound.code == 0 and " sound (1 stakeholder" in sound.out
     machine.journal.write_bytes(machine.journal.read_bytes()[:-40])
     broken = sj_process("check")
     assert broken.code == 1 and broken.out == ""

@@ -2,6 +2,7 @@ import datetime as dt
 
 import pytest
 
+from journal import goals as goal_rules
 from journal.errors import InputError
 from journal.goals import (
     MonthCounts,
@@ -239,3 +240,27 @@ def test_carry_forward_rejects_bad_months():
 )
 def test_describe_goal(fields, name, label):
     assert describe_goal(goal(**fields), name) == label
+
+
+@pytest.mark.parametrize(
+    ("metric", "value", "target", "shown"),
+    [
+        ("minutes", 90, 600, "1h30m/10h"),
+        ("minutes", 45, 60, "45m/1h"),
+        ("minutes", 7615, 780, "126h55m/13h"),
+        ("informal", 3, 4, "3/4"),
+    ],
+)
+def test_progress_reads_in_the_goals_own_unit(metric, value, target, shown):
+    assert goal_rules.format_progress(metric, value, target) == shown
+
+
+def test_the_same_minutes_goal_reads_the_same_on_the_command_line(tmp_path):
+    from tests.cli.conftest import machine_env, run_process
+
+    env = machine_env(tmp_path / "home", tmp_path / "j.json")
+    run_process(["add", "Ana Ruiz"], env)
+    run_process(["log", "ana", "--minutes", "90", "Long call"], env)
+    assert run_process(["goal", "add", "--count", "minutes", "--target", "600"], env).code == 0
+    listed = run_process(["goal", "list"], env).out
+    assert "1h30m/10h" in listed

@@ -8,6 +8,7 @@ import sys
 from journal.errors import JournalError
 from journal.integrity import check_journal
 from journal.journal import Journal
+from journal.wording import count
 
 from .output import print_json, safe
 
@@ -25,7 +26,9 @@ def run_check(args: argparse.Namespace) -> int:
     if args.json:
         print_json(report)
     else:
-        counts = ", ".join(f"{n} {name}" for name, n in report["records"].items() if n)
+        counts = ", ".join(
+            count(n, name.removesuffix("s"), name) for name, n in report["records"].items() if n
+        )
         verdict = "sound" if report["sound"] else "NOT sound"
         print(f"{safe(report['file'])}: {verdict} ({counts or 'empty'})")
         for problem in report["problems"]:

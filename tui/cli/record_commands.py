@@ -163,6 +163,7 @@ def cmd_goal_list(args: argparse.Namespace) -> int:
                 "id": goal["id"],
                 "goal": goal_rules.describe_goal(goal, names.get(goal.get("stakeholder") or "")),
                 "counted": goal.get("metric") is not None,
+                "metric": goal.get("metric"),
                 "value": value,
                 "target": target,
                 "done": done,
@@ -179,7 +180,9 @@ def cmd_goal_list(args: argparse.Namespace) -> int:
             r["id"][:6],
             "✓" if r["done"] else " ",
             r["goal"],
-            f"{r['value']}/{r['target']}" if r["counted"] else ("done" if r["done"] else "to do"),
+            goal_rules.format_progress(r["metric"], r["value"], r["target"])
+            if r["counted"]
+            else ("done" if r["done"] else "to do"),
         ]
         for r in rows
     ]

@@ -23,6 +23,7 @@ from textual.widgets import Footer, Label, Sparkline, Static
 from journal import goals as goal_rules
 from journal import review as reviews
 from journal.journal import Journal
+from journal.wording import count
 
 from ..text import clean
 from ..widgets.heatmap import Heatmap, sparkline
@@ -214,10 +215,10 @@ def _numbers(totals: Any) -> Text:
     text.append(" contacts\n")
     text.append(f"{totals.formal} formal · {totals.informal} informal\n")
     text.append(f"{totals.business} business · {totals.personal} personal\n")
-    text.append(f"{totals.new_people} new people · {totals.events} events\n")
-    text.append(f"{totals.shared} times information shared\n")
-    hours = totals.minutes // 60
-    text.append(f"{hours}h {totals.minutes % 60:02d}m with stakeholders", "dim")
+    text.append(f"{count(totals.new_people, 'new person', 'new people')} · ")
+    text.append(f"{count(totals.events, 'event')}\n")
+    text.append(f"information shared {count(totals.shared, 'time')}\n")
+    text.append(f"{goal_rules.format_minutes(totals.minutes)} with stakeholders", "dim")
     return text
 
 

@@ -53,7 +53,8 @@ class MonthlyReviewScreen(FormScreen[dict[str, Any]]):
             )
             outcomes.append(clean(goal.text))
             if goal.metric is not None:
-                outcomes.append(f"  {goal.value}/{goal.target}", "dim")
+                progress = goal_rules.format_progress(goal.metric, goal.value, goal.target)
+                outcomes.append(f"  {progress}", "dim")
             outcomes.append("\n")
         outcomes.append("\n")
         outcomes.append_text(_numbers(review.review.totals))

@@ -36,10 +36,7 @@ class GoalRow:
 
 
 def _count(row: GoalRow) -> str:
-    value, target = row.value, row.target
-    if row.raw.get("metric") == "minutes":
-        return f"{value // 60}/{target // 60}h"
-    return f"{value}/{target}" if value < 1000 else f"999+/{target}"
+    return goal_rules.format_progress(row.raw.get("metric"), row.value, row.target)
 
 
 class GoalList(RowList):
@@ -56,14 +53,14 @@ class GoalList(RowList):
         bar = BAR_WIDTH if width >= 40 else BAR_WIDTH // 2
         if row.raw.get("metric") is None:
             text.append("[✓]" if row.achieved else "[ ]", done_style if row.achieved else "")
-            text.append(" " * (bar - 3 + 9))
+            text.append(" " * (bar - 3 + 11))
         else:
             filled = min(bar, row.value * bar // max(1, row.target))
             text.append(
                 "█" * filled, done_style if row.achieved else style("goals--bar", partial=True)
             )
             text.append("░" * (bar - filled), style("goals--bar-empty", partial=True))
-            text.append(f" {_count(row):<7} ", done_style if row.achieved else "")
+            text.append(f" {_count(row):<9} ", done_style if row.achieved else "")
         text.append(row.label[:width], done_style if row.achieved else "")
         return text
 

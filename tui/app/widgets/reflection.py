@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from journal import prompts
 from journal.journal import Journal
 from journal.records import TABLE_REFLECTIONS
+from journal.wording import count
 
 from ..messages import AnswerPrompt, ReflectionContextCleared
 from ..text import clean, first_line
@@ -70,7 +71,7 @@ class ReflectionPane(Pane):
         self.options.highlighted = highlighted
         summary = Text(no_wrap=True, overflow="ellipsis")
         done_today = sum(1 for r in answered if r.get("date") == today)
-        summary.append(f"{len(answered)} reflections", "bold")
+        summary.append(count(len(answered), "reflection"), "bold")
         if done_today:
             summary.append(f" · {done_today} today")
         if answered:
