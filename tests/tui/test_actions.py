@@ -618,3 +618,35 @@ async def test_a_damaged_file_on_disk_is_reported_once_and_a_good_one_merged(tmp
         assert app.sync_state == "saved" and app.sync_detail == ""
         names = sorted(s["name"] for s in app.journal.records("stakeholders"))
         assert names == ["Ana", "From The Laptop"]
+
+
+async def test_the_journal_pane_follows_the_filter_and_escape_clears_it(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        await pilot.press("slash", *"zzzz-nobody")
+        await pilot.pause()
+        assert screen.stakeholders.selected is None
+        assert screen.journal_pane.list.items == [], "no one's entries to act on"
+        await pilot.press("enter", "2", "e")
+        await pilot.pause()
+        assert not isinstance(app.screen, FormScreen)
+        await pilot.press("slash")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.query_one("#filter").value == ""
+        assert screen.stakeholders.list.has_focus
+        chosen = screen.stakeholders.selected
+        assert chosen is not None and screen.journal_pane.stakeholder["id"] == chosen.id
+        await pilot.press("slash", *"ana")
+        await pilot.pause()
+        chosen = screen.stakeholders.selected
+        assert "ana" in chosen.haystack
+        assert screen.journal_pane.stakeholder["id"] == chosen.id
+        await pilot.press("down")
+        await pilot.pause()
+        assert screen.stakeholders.list.has_focus and screen.query_one("#filter").value == "ana"
+        await pilot.press("slash", *"bo")  # / selects the filter: typing replaces it
+        await pilot.pause()
+        assert screen.query_one("#filter").value == "bo"

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.widgets import Footer, Input
 
 from journal.journal import Journal
 from journal.records import TABLE_STAKEHOLDERS
@@ -45,6 +45,7 @@ class MainScreen(CoachActions, PeopleActions, GoalActions, Screen[None]):
         Binding("2", "focus_pane(1)", "Journal", show=False, id="focus.journal"),
         Binding("3", "focus_pane(2)", "Reflection", show=False, id="focus.reflection"),
         Binding("4", "focus_pane(3)", "Goals", show=False, id="focus.goals"),
+        Binding("slash", "filter", "Filter", show=False, id="focus.filter"),
         Binding("question_mark,f1", "app.help", "Help", id="app.help"),
         Binding("u", "undo_delete", "Undo delete", show=False, id="app.undo"),
         Binding("ctrl+s", "app.save_now", "Save now", show=False, id="app.save"),
@@ -130,7 +131,11 @@ class MainScreen(CoachActions, PeopleActions, GoalActions, Screen[None]):
 
     @on(RowList.Highlighted, "#stakeholder-list")
     @on(RowList.Highlighted, "#reach-out-list")
+    @on(Input.Changed, "#filter")
     def _stakeholder_highlighted(self) -> None:
+        # The filter too: the list's own Highlighted does not reach here
+        # from inside the filter's Changed handler, and the journal pane
+        # must never show someone the list no longer highlights.
         self.refresh_journal()
 
     @on(RowList.Selected, "#reach-out-list")
@@ -160,6 +165,10 @@ class MainScreen(CoachActions, PeopleActions, GoalActions, Screen[None]):
     @on(RowList.Selected, "#entry-list")
     def _entry_selected(self) -> None:
         self.action_open_entry()
+
+    def action_filter(self) -> None:
+        """The stakeholder filter, from any pane."""
+        self.stakeholders.action_focus_filter()
 
     def action_focus_pane(self, index: int) -> None:
         self.query_one(f"#{PANES[index][0]}", Pane).focus_main()

@@ -92,10 +92,14 @@ class JournalPane(Pane):
         self.reasons = reasons
         entries_list = self.list
         keep = self.selected
-        if self.show_all or stakeholder is None:
+        if self.show_all:
             entries = journal.interactions_of(None)
             entries_list.names = journal.names()
             entries_list.show_names = True
+        elif stakeholder is None:
+            # Nobody highlighted (a filter that matches no one): nothing
+            # here to edit or delete by mistake.
+            entries = []
         else:
             entries = journal.interactions_of(stakeholder.get("id"))
             entries_list.show_names = False
@@ -104,8 +108,10 @@ class JournalPane(Pane):
             position = entries.index(keep)
         entries_list.set_items(entries, cursor=position)
         summary = Text(no_wrap=True, overflow="ellipsis")
-        if self.show_all or stakeholder is None:
+        if self.show_all:
             summary.append("Everyone", "bold")
+        elif stakeholder is None:
+            summary.append("No one highlighted", "bold")
         else:
             summary.append(clean(stakeholder.get("name", "")), "bold")
             if self.reasons:  # what makes them due, before the rest can be cut

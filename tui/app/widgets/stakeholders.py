@@ -160,6 +160,23 @@ class ReachOutReady(Message):
         self.items = items
 
 
+class FilterInput(Input):
+    """The filter: Escape clears it and goes back to the list, Down goes to
+    the list keeping it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "clear_and_leave", "Clear filter", id="stakeholders.filter-clear"),
+        Binding("down", "leave", "To the list", show=False, id="stakeholders.filter-leave"),
+    ]
+
+    def action_clear_and_leave(self) -> None:
+        self.value = ""
+        self.action_leave()
+
+    def action_leave(self) -> None:
+        self.post_message(self.Submitted(self, self.value))
+
+
 class StakeholderPane(Pane):
     """Filter line, summary line, the list, and the welcome on a first run.
 
@@ -195,7 +212,7 @@ class StakeholderPane(Pane):
         self._by_id: dict[str, StakeholderRow] = {}
 
     def compose(self) -> ComposeResult:
-        yield Input(
+        yield FilterInput(
             placeholder="/ filter: name, organization, tag",
             id="filter",
             compact=True,
@@ -345,7 +362,9 @@ class StakeholderPane(Pane):
         self.list.focus()
 
     def action_focus_filter(self) -> None:
-        self.query_one("#filter", Input).focus()
+        field = self.query_one("#filter", Input)
+        field.focus()
+        field.select_all()  # typing replaces the filter; an arrow keeps it
 
     def action_toggle_due_only(self) -> None:
         self.due_only = not self.due_only
