@@ -107,3 +107,15 @@ def test_columns_stay_straight_with_wide_characters(sj):
         for line, word in zip(lines, ["ORG", "Coastal", "北京"], strict=True)
     }
     assert len({cell_len(prefix) for prefix in starts}) == 1
+
+
+def test_new_person_is_a_flag_and_the_text_that_follows_stays_the_entrys(sj):
+    sj("add", "Fishers Union")
+    logged = sj("log", "union", "--new-person", "met their treasurer")
+    assert logged.code == 0, logged.err
+    named = sj("log", "union", "--met", "Omar Haddad", "AGM")
+    assert named.code == 0, named.err
+    entries = sj("show", "union", "--json").json()["recent"]
+    by_summary = {e["summary"]: e for e in entries}
+    assert by_summary["met their treasurer"]["new_person"] is True
+    assert by_summary["AGM"]["new_person_name"] == "Omar Haddad"

@@ -100,7 +100,7 @@ def test_log_flags_reach_the_entry_and_the_brief(sj):
         "ask first",
         "--next",
         "bring the map",
-        "--new-person",
+        "--met",
         "Dee",
     )
     assert code == 0

@@ -98,7 +98,7 @@ def _contact(args: argparse.Namespace, stakeholders: tuple[str, ...]) -> Contact
         differently=args.differently or "",
         next_time=args.next_time or "",
         shared=args.shared or "",
-        new_person=args.new_person,
+        new_person=args.met if args.met is not None else "" if args.new_person else None,
     )
 
 

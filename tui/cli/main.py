@@ -115,14 +115,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--follow-up", action="append", metavar="TEXT[@DATE]", help="a follow-up, due date after @"
     )
     p.add_argument("--shared", help="information you shared with them")
-    p.add_argument(
-        "--new-person",
-        nargs="?",
-        const="",
-        default=None,
-        metavar="NAME",
-        help="you met someone new",
-    )
+    p.add_argument("--new-person", action="store_true", help="you met someone new")
+    p.add_argument("--met", metavar="NAME", help="the new person's name (implies --new-person)")
     p.add_argument("--minutes", type=int, help="time spent")
 
     p = sub.add_parser("due", help="who is overdue or due soon, most overdue first")
