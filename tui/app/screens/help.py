@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
+from rich.console import Group
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -66,28 +68,34 @@ class HelpScreen(ModalScreen[None]):
         self.keymap = keymap or {}
         self.config_path = config_path
 
-    def compose(self) -> ComposeResult:
-        text = Text()
-        text.append(INTRO + "\n")
-        for title, bindings in sections():
-            text.append(f"\n{title}\n", "bold underline")
-            for binding in bindings:
-                keys = self.keymap.get(binding.id or "", binding.key)
-                shown = ", ".join(
-                    self.app.get_key_display(Binding(k.strip(), "")) for k in keys.split(",")
-                )
-                text.append(f"  {shown:<14}", "bold")
-                text.append(f"{binding.description:<22}")
-                if binding.id:
-                    text.append(binding.id, "dim")
-                text.append("\n")
-        text.append("\nCommand palette: ctrl+p lists every action by name.\n")
-        text.append(
-            "Remap keys in the config file, by binding id:\n"
-            '  [keys]\n  "stakeholders.quick-log" = "ctrl+l"\n'
+    def _keys(self, binding: Binding) -> str:
+        keys = self.keymap.get(binding.id or "", binding.key)
+        return ", ".join(
+            self.app.get_key_display(Binding(k.strip(), "")) for k in keys.split(",") if k.strip()
         )
-        if self.config_path:
-            text.append(f"  ({self.config_path})\n", "dim")
+
+    def compose(self) -> ComposeResult:
+        quick_log = self._keys(Binding("l", "", id="stakeholders.quick-log"))
+        parts: list[Any] = [Text(INTRO.replace("with l,", f"with {quick_log},") + "\n")]
+        for title, bindings in sections():
+            parts.append(Text(f"\n{title}", "bold underline"))
+            table = Table(box=None, show_header=False, padding=(0, 1), expand=True)
+            table.add_column("keys", style="bold", no_wrap=True, min_width=12)
+            table.add_column("what", ratio=1, overflow="fold")
+            table.add_column("id", style="dim", no_wrap=True)
+            for binding in bindings:
+                table.add_row(self._keys(binding), binding.description, binding.id or "")
+            parts.append(table)
+        where = self.config_path or "config.toml in your config folder"
+        parts.append(
+            Text(
+                "\nCommand palette: ctrl+p lists every action by name.\n"
+                "The grey names are what to write in the config file to change a key:\n"
+                '  [keys]\n  "stakeholders.quick-log" = "ctrl+l"\n'
+                f"  ({where})\n"
+            )
+        )
+        text = Group(*parts)
         with Vertical(id="help-dialog", classes="dialog"):
             yield Label(Text("Keys", style="bold"), id="form-title")
             with VerticalScroll(id="help-body"):
