@@ -650,3 +650,24 @@ async def test_the_journal_pane_follows_the_filter_and_escape_clears_it(tmp_path
         await pilot.press("slash", *"bo")  # / selects the filter: typing replaces it
         await pilot.pause()
         assert screen.query_one("#filter").value == "bo"
+
+
+async def test_list_keys_can_be_mapped_to_j_and_k(tmp_path):
+    from tui.app.config import Settings
+
+    config = tmp_path / "config" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text('[keys]\n"list.down" = "down,j"\n"list.up" = "up,k"\n')
+    app = make_app(tmp_path, settings=Settings.load(LocalDirs.under(tmp_path)))
+    async with app.run_test(size=(120, 40)) as pilot:
+        rows = app.screen.stakeholders.list
+        rows.focus()
+        await pilot.pause()
+        start = rows.cursor
+        await pilot.press("j", "j")
+        await pilot.pause()
+        assert rows.cursor == start + 2
+        await pilot.press("k")
+        await pilot.pause()
+        assert rows.cursor == start + 1
+        assert not [n for n in app._notifications if "no action has the id" in n.message]

@@ -16,7 +16,7 @@ class FormalityToggle(Widget, can_focus=True):
     """``◉ Formal  ○ Informal``: space, arrows or a click switch it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space,left,right", "toggle", "Formal/informal", show=False),
+        Binding("space,left,right", "toggle", "Formal/informal", show=False, id="form.formality"),
     ]
     DEFAULT_CSS = """
     FormalityToggle { height: 1; width: auto; padding: 0 1; }
