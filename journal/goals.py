@@ -238,11 +238,12 @@ def _plural(count: int, one: str, many: str) -> str:
 
 
 def format_minutes(minutes: int) -> str:
-    """``45m``, ``2h``, ``1h30m``: time spent, the same in every face."""
+    """``45m``, ``2h``, ``1h30m``, ``126h``: time spent, the same in every
+    face (from ten hours on, whole hours are precise enough)."""
     hours, rest = divmod(max(0, minutes), 60)
     if not hours:
         return f"{rest}m"
-    return f"{hours}h" if not rest else f"{hours}h{rest:02d}m"
+    return f"{hours}h" if not rest or hours >= 10 else f"{hours}h{rest:02d}m"
 
 
 def format_progress(metric: str | None, value: int, target: int) -> str:

@@ -247,7 +247,7 @@ def test_describe_goal(fields, name, label):
     [
         ("minutes", 90, 600, "1h30m/10h"),
         ("minutes", 45, 60, "45m/1h"),
-        ("minutes", 7615, 780, "126h55m/13h"),
+        ("minutes", 7615, 780, "126h/13h"),
         ("informal", 3, 4, "3/4"),
     ],
 )
