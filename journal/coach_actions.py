@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import goals as goal_rules
-from .errors import InputError, NotFoundError
+from .errors import InputError
 from .records import GOAL_METRICS, TABLE_GOALS, Goal, Reflection
+from .resolve import by_id_prefix
 
 Raw = dict[str, Any]
 
@@ -98,15 +99,9 @@ def set_goal_done(journal: Any, goal_id: str, done: bool = True) -> Raw:
 
 def find_goal(journal: Any, key: str) -> Raw:
     """A live goal by its id or an id prefix of 4 characters or more."""
-    text = key.strip().casefold()
-    if len(text) < 4:
-        raise InputError("Give at least 4 characters of the goal id.", hint="goals")
-    hits = [g for g in journal.records(TABLE_GOALS) if str(g.get("id", "")).startswith(text)]
-    if not hits:
-        raise NotFoundError(f"No goal has an id starting with {text!r}.", hint="goals")
-    if len(hits) > 1:
-        raise InputError(f"{text!r} matches {len(hits)} goals; give more of the id.")
-    return hits[0]
+    return by_id_prefix(
+        journal.records(TABLE_GOALS), key, what="goal", plural="goals", hint="goals"
+    )
 
 
 def _kind(goal: Goal | Raw) -> tuple[Any, ...]:

@@ -15,6 +15,7 @@ from .dates import parse_date
 from .errors import InputError, NotFoundError
 from .follow_ups import parse_follow_ups
 from .records import TABLE_INTERACTIONS, TABLE_STAKEHOLDERS, Interaction
+from .resolve import by_id_prefix
 
 Raw = dict[str, Any]
 
@@ -175,20 +176,18 @@ def set_follow_up_done(journal: Any, entry_id: str, item_id: str, done: bool = T
 def find_entry(journal: Any, key: str, *, deleted: bool = False) -> Raw:
     """A journal entry by its id or an id prefix of 6 characters or more
     (``deleted``: among the deleted ones, to bring one back)."""
-    text = key.strip().casefold()
-    if len(text) < 6:
-        raise InputError("Give at least 6 characters of the entry id.", hint="entries")
-    hits = [
-        r
-        for r in journal.records(TABLE_INTERACTIONS, include_deleted=True)
-        if str(r.get("id", "")).startswith(text) and bool(r.get("deleted")) == deleted
-    ]
-    if not hits:
-        which = "deleted journal entry" if deleted else "journal entry"
-        raise NotFoundError(f"No {which} has an id starting with {text!r}.", hint="entries")
-    if len(hits) > 1:
-        raise InputError(f"{text!r} matches {len(hits)} entries; give more of the id.")
-    return hits[0]
+    return by_id_prefix(
+        (
+            r
+            for r in journal.records(TABLE_INTERACTIONS, include_deleted=True)
+            if bool(r.get("deleted")) == deleted
+        ),
+        key,
+        what="deleted journal entry" if deleted else "journal entry",
+        plural="entries",
+        hint="entries",
+        min_length=6,
+    )
 
 
 def draft_of(entry: Raw, **changes: Any) -> ContactDraft:

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from .dates import stored_date
-from .errors import InputError, NotFoundError
+from .errors import InputError
 from .records import TABLE_PROMISES, TABLE_STAKEHOLDERS, Promise
+from .resolve import by_id_prefix
 
 OPEN = "open"
 OVERDUE = "overdue"
@@ -162,22 +163,14 @@ def make_promise(
 
 def find_promise(journal: Any, prefix: str, *, open_only: bool = True) -> dict[str, Any]:
     """The one promise whose id starts with ``prefix`` (at least four characters)."""
-    key = prefix.strip().lower()
-    if len(key) < MIN_PREFIX:
-        raise InputError(
-            f"Give at least {MIN_PREFIX} characters of the promise id.", hint="promises"
-        )
-    hits = [
-        r
-        for r in journal.records(TABLE_PROMISES)
-        if r.get("id", "").startswith(key) and not (open_only and r.get("done"))
-    ]
-    if not hits:
-        which = "open promise" if open_only else "promise"
-        raise NotFoundError(f"No {which} has an id starting with {key!r}.", hint="promises")
-    if len(hits) > 1:
-        raise InputError(f"{key!r} matches {len(hits)} promises; give more of the id.")
-    return hits[0]
+    return by_id_prefix(
+        (r for r in journal.records(TABLE_PROMISES) if not (open_only and r.get("done"))),
+        prefix,
+        what="open promise" if open_only else "promise",
+        plural="promises",
+        hint="promises",
+        min_length=MIN_PREFIX,
+    )
 
 
 def mark_done(journal: Any, prefix: str, *, done: bool = True, save: bool = True) -> PromiseItem:

@@ -55,6 +55,28 @@ def resolve_stakeholder(query: str, stakeholders: Iterable[dict[str, Any]]) -> d
     raise NotFoundError(f"No stakeholder matches '{text}'.", hint="names")
 
 
+def by_id_prefix(
+    records: Iterable[dict[str, Any]],
+    key: str,
+    *,
+    what: str,
+    plural: str,
+    hint: str,
+    min_length: int = 4,
+) -> dict[str, Any]:
+    """The one record (an entry, a goal, a promise) whose id starts with
+    ``key``: too short, none or several each say so in one line."""
+    text = key.strip().casefold()
+    if len(text) < min_length:
+        raise InputError(f"Give at least {min_length} characters of the {what} id.", hint=hint)
+    hits = [r for r in records if str(r.get("id", "")).startswith(text)]
+    if not hits:
+        raise NotFoundError(f"No {what} has an id starting with {text!r}.", hint=hint)
+    if len(hits) > 1:
+        raise InputError(f"{text!r} matches {len(hits)} {plural}; give more of the id.")
+    return hits[0]
+
+
 def unique_names(stakeholders: Iterable[dict[str, Any]]) -> dict[str, str]:
     """Stakeholder id → the text that names them and no one else: the name,
     or ``name (organization, id prefix)`` when another live stakeholder has

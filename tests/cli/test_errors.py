@@ -132,7 +132,7 @@ def test_terminal_escapes_in_names_are_printed_escaped(sj, machine):
 def test_check_passes_on_a_sound_file(sj, journal):
     result = sj("check")
     assert result.code == 0, result.err
-    assert result.out.startswith(f"{journal}: sound (3 stakeholders, 1 interactions")
+    assert result.out.startswith(f"{journal}: sound (3 stakeholders, 1 interaction)")
     report = sj("check", "--json").json()
     assert report["sound"] is True and report["problems"] == []
     assert report["records"]["stakeholders"] == 3

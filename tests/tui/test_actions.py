@@ -496,13 +496,20 @@ async def test_keys_remap_from_config_and_theme_is_remembered(tmp_path):
     assert settings.state_path.stat().st_mode & 0o777 == 0o600
 
 
-async def test_a_theme_in_the_config_wins_and_a_bad_one_or_a_bad_key_id_is_named(tmp_path):
+def _app_with_config(tmp_path, text: str):
+    """The sample app, with ``text`` as the user's config.toml."""
     from tui.app.config import Settings
 
     config = tmp_path / "config" / "config.toml"
     config.parent.mkdir(parents=True)
-    config.write_text('theme = "nordd"\n[keys]\n"stakeholders.quick-lgo" = "ctrl+l"\n')
-    app = make_app(tmp_path, settings=Settings.load(LocalDirs.under(tmp_path)))
+    config.write_text(text)
+    return make_app(tmp_path, settings=Settings.load(LocalDirs.under(tmp_path)))
+
+
+async def test_a_theme_in_the_config_wins_and_a_bad_one_or_a_bad_key_id_is_named(tmp_path):
+    app = _app_with_config(
+        tmp_path, 'theme = "nordd"\n[keys]\n"stakeholders.quick-lgo" = "ctrl+l"\n'
+    )
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         notes = " ".join(n.message for n in app._notifications)
@@ -653,12 +660,7 @@ async def test_the_journal_pane_follows_the_filter_and_escape_clears_it(tmp_path
 
 
 async def test_list_keys_can_be_mapped_to_j_and_k(tmp_path):
-    from tui.app.config import Settings
-
-    config = tmp_path / "config" / "config.toml"
-    config.parent.mkdir(parents=True)
-    config.write_text('[keys]\n"list.down" = "down,j"\n"list.up" = "up,k"\n')
-    app = make_app(tmp_path, settings=Settings.load(LocalDirs.under(tmp_path)))
+    app = _app_with_config(tmp_path, '[keys]\n"list.down" = "down,j"\n"list.up" = "up,k"\n')
     async with app.run_test(size=(120, 40)) as pilot:
         rows = app.screen.stakeholders.list
         rows.focus()
