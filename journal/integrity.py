@@ -79,8 +79,9 @@ def check_journal(journal: Journal) -> dict[str, Any]:
     future = _future_stamps(journal)
     if future:
         notes.append(
-            f"{count(len(future), 'record')} carry a time more than a day ahead (a machine's clock was "
-            f"wrong?): " + "; ".join(f"{f['table']}/{f['id'][:8]} {f['stamp']}" for f in future[:5])
+            f"{count(len(future), 'record')} stamped more than a day ahead (a machine's clock "
+            f"was wrong?): "
+            + "; ".join(f"{f['table']}/{f['id'][:8]} {f['stamp']}" for f in future[:5])
         )
     known = {r["id"] for r in journal.table(TABLE_STAKEHOLDERS).values()}
     orphans = sum(

@@ -153,7 +153,7 @@ def test_check_reports_records_stamped_more_than_a_day_ahead(
     assert report["future"] == [
         {"table": "stakeholders", "id": ana["id"], "stamp": ana["updated_at"]}
     ]
-    assert any("1 records carry a time more than a day ahead" in n for n in report["notes"])
+    assert any("1 record stamped more than a day ahead" in n for n in report["notes"])
     # The machine with the wrong clock sees nothing wrong with its own stamps.
     assert desktop.check(journal)["future"] == []
 
