@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import io
+
+from rich.console import Console
+
 from journal.cadence import OK, OVERDUE
 from journal.paths import LocalDirs
 from journal.records import (
@@ -401,7 +405,7 @@ async def test_markup_and_escapes_are_shown_literally(tmp_path):
         )
     )
     app = make_app(tmp_path, sample=None)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(160, 40)) as pilot:  # wide enough for the whole name
         await pilot.pause()
         line = app.screen.query_one(StakeholderList).render_line(0).text
         assert "[bold]Evil[/]" in line and "\\x1b[31mRed" in line
@@ -523,7 +527,9 @@ async def test_help_and_command_palette(tmp_path):
         await pilot.press("question_mark")
         await pilot.pause()
         assert type(app.screen).__name__ == "HelpScreen"
-        body = str(app.screen.query_one("#help-body Static").render())
+        out = io.StringIO()
+        Console(file=out, width=120).print(app.screen.body)
+        body = out.getvalue()
         assert "stakeholders.quick-log" in body and "goals.carry" in body
         await pilot.press("escape")
         await pilot.press("ctrl+p")

@@ -95,9 +95,10 @@ class HelpScreen(ModalScreen[None]):
                 f"  ({where})\n"
             )
         )
-        text = Group(*parts)
+        #: What the help says, as one renderable (tests read it too).
+        self.body = Group(*parts)
         with Vertical(id="help-dialog", classes="dialog"):
             yield Label(Text("Keys", style="bold"), id="form-title")
             with VerticalScroll(id="help-body"):
-                yield Static(text)
+                yield Static(self.body)
             yield Static("Esc: close", id="form-hint")
