@@ -106,10 +106,12 @@ def run_app(path: str, *, session: bool = False, reloads_out: str = "") -> None:
 
     app_module.StakeholderJournalApp = FirstFrameApp  # run_app builds this one
     _watchdog(TIMEOUT * 10 if reloads_out else TIMEOUT)
-    from tui.cli import run
+    from journal import document
 
-    sys.argv = ["sj", "--file", path]
-    run()
+    # As `sj --file PATH` opens the app (tui.cli.run), without its terminal
+    # check: the benchmark's children have no terminal.
+    document.FREEZE_PARSED = True
+    app_module.run_app(path)
     os._exit(3)
 
 
