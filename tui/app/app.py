@@ -21,6 +21,7 @@ from textual.reactive import reactive
 
 from journal import actions
 from journal.copies import CopiesReport
+from journal.document import FileIdentity
 from journal.errors import JournalError
 from journal.journal import Journal
 from journal.merge import MergeResult
@@ -32,7 +33,7 @@ from .screens.confirm import ConfirmDialog
 from .screens.form import FormScreen
 from .screens.help import HelpScreen
 from .screens.main import MainScreen
-from .sync_loop import SyncLoop, Version, version_on_disk
+from .sync_loop import SyncLoop, Version
 
 T = TypeVar("T")
 
@@ -70,7 +71,7 @@ class ReloadFinished(Message):
     merged: MergeResult | None = None
     copies: CopiesReport | None = None
     error: str | None = None
-    version: Version | None = None
+    version: Version = None
 
 
 class StakeholderJournalApp(App[None]):
@@ -228,7 +229,7 @@ class StakeholderJournalApp(App[None]):
 
     def on_save_finished(self, message: SaveFinished) -> None:
         if message.error:
-            self.loop.busy = False
+            self.loop.save_failed()
             self.sync_state = "save failed"
             self.sync_detail = message.error
             self.notify(
@@ -276,14 +277,13 @@ class StakeholderJournalApp(App[None]):
         self._known_copies = copies
         if not (new_copies or self.journal.changed_on_disk()):
             return
-        version = version_on_disk(self.journal.storage.resolved)
-        if new_copies or self.loop.start_reload(version):
-            self.loop.busy = True
+        version = FileIdentity.of(self.journal.storage.resolved)
+        if self.loop.start_reload(version, new_copies=new_copies):
             self.sync_state = "changed on disk"
             self._reload(new_copies, version)
 
     @work(thread=True, exclusive=True, group="reload", exit_on_error=False)
-    def _reload(self, merge_copies: bool, version: Version | None) -> None:
+    def _reload(self, merge_copies: bool, version: Version) -> None:
         try:
             merged = self.journal.refresh()
             copies = self.journal.merge_conflicted_copies() if merge_copies else None
@@ -371,14 +371,15 @@ class StakeholderJournalApp(App[None]):
                 continue
             while self.loop.busy:
                 await asyncio.sleep(0.05)
-            self.loop.busy = True
+            self.loop.start_job()
             try:
                 outcome = await asyncio.to_thread(self.journal.adopt, copy)
             except JournalError as exc:
                 self.notify(str(exc), severity="error", markup=False, timeout=8)
                 continue
             finally:
-                self.loop.busy = False
+                if self.loop.job_done() or self.journal.unsaved:
+                    self.request_save()  # a save asked for meanwhile
             self.journal.drop_indexes()
             self.main.refresh_data()
             self.notify(f"Adopted {copy.name}: {outcome.changed} records folded in.", markup=False)

@@ -9,20 +9,12 @@ user is told once; the next version on disk is tried afresh.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
-from pathlib import Path
 
-#: Which version of the file is on disk: (device, inode, size, mtime_ns).
-Version = tuple[int, int, int, int]
+from journal.document import FileIdentity
 
-
-def version_on_disk(path: Path) -> Version | None:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+#: Which version of the file is on disk (None: no file there).
+Version = FileIdentity | None
 
 
 @dataclass
@@ -30,7 +22,7 @@ class SyncLoop:
     busy: bool = False
     save_pending: bool = False
     #: The version on disk whose reload failed, with the reason.
-    failed_version: Version | None = None
+    failed_version: Version = None
     failure: str = ""
 
     def start_save(self) -> bool:
@@ -41,15 +33,23 @@ class SyncLoop:
         self.busy, self.save_pending = True, False
         return True
 
-    def start_reload(self, version: Version | None) -> bool:
+    def start_reload(self, version: Version, *, new_copies: bool = False) -> bool:
         """Whether to reload now: never over a running job, and never the
-        same version that already failed."""
-        if self.busy or (version is not None and version == self.failed_version):
+        same version that already failed (unless new copies wait)."""
+        if self.busy or (not new_copies and version is not None and version == self.failed_version):
             return False
         self.busy = True
         return True
 
-    def reload_failed(self, version: Version | None, reason: str) -> bool:
+    def start_job(self) -> None:
+        """Wait for nothing else: a job of the app's own (adopting a copy)."""
+        self.busy = True
+
+    def save_failed(self) -> None:
+        """The save is retried later; the next job may start meanwhile."""
+        self.busy = False
+
+    def reload_failed(self, version: Version, reason: str) -> bool:
         """Remember the version that failed; True when it is news to report."""
         self.busy = False
         news = (version, reason) != (self.failed_version, self.failure)
