@@ -8,7 +8,6 @@ nothing is written then.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 import sys
 from collections.abc import Sequence
@@ -242,12 +241,6 @@ def _open_app(file: str | None, *, demo_root: Path | None = None) -> int:
     from ..app import run_app
 
     return run_app(file, demo_root=demo_root)
-
-
-def today_for_sample() -> dt.date:
-    from journal.clock import Clock
-
-    return Clock.from_env().today()
 
 
 def run() -> int:
