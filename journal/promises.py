@@ -5,7 +5,7 @@ passed is ``overdue``. Effects elsewhere:
 
 - my open promise pulls the stakeholder's due date to the promise's due date
   (``Journal.obligations`` feeds ``Journal.cadence``), and shows in
-  "reach out today" (:mod:`journal.outreach`);
+  "reach out today" (:mod:`journal.reach_out`);
 - their overdue promise is a reason to follow up (also in reach-out).
 """
 

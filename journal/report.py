@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import changes, promises
+from . import contact_review as reviews
 from . import goals as goal_rules
-from . import review as reviews
+from . import monthly_review as monthly
 from .records import TABLE_REFLECTIONS, TABLE_SHARES, TABLE_STAKEHOLDERS
 
 TOP_THEMES = 5
@@ -51,7 +52,7 @@ class ReportData:
     month: str
     prepared: str
     review: reviews.Review
-    goals: list[reviews.GoalOutcome]
+    goals: list[monthly.GoalOutcome]
     tags: list[tuple[str, int]]
     issues: list[tuple[str, int]]
     issue_changes: list[IssueChange]
@@ -120,7 +121,7 @@ def report_data(journal: Any, month: str, *, include_reflections: bool = False) 
         month=month,
         prepared=today.isoformat(),
         review=review,
-        goals=reviews.goal_outcomes(journal, month),
+        goals=monthly.goal_outcomes(journal, month),
         tags=tags,
         issues=issues,
         issue_changes=issue_changes,

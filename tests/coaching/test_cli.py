@@ -36,7 +36,7 @@ def test_today_json_and_text(sj):
     first = data[0]
     assert set(first) == {"name", "id", "score", "reasons"}
     assert first["name"] == "Ana Ruiz" and first["reasons"] == ["3.1x past cadence"]
-    code, out, _ = sj("today")
+    code, out, _ = sj("reach-out")
     assert "Ana Ruiz" in out and "3.1x past cadence" in out
 
 
@@ -160,7 +160,7 @@ def test_review_month_and_range(sj):
     assert code == 0 and "Contacts from 2026-01-01 to 2026-01-31: 2" in out and "Ben Okafor" in out
     code, _, err = sj("review", "--month", "2026-01", "--from", "2026-01-01", "--to", "2026-01-02")
     assert code == 1 and "not both" in err
-    code, _, err = sj("review", "--from", "2026-01-01")
+    code, _, err = sj("contact-review", "--from", "2026-01-01")
     assert code == 1 and "both --from and --to" in err
     code, _, err = sj("review", "--month", "2026-13")
     assert code == 1 and "YYYY-MM" in err

@@ -2,7 +2,7 @@ import random
 
 import pytest
 
-from journal import goals, review
+from journal import contact_review, goals, monthly_review
 from journal.coach_actions import carry_goals
 from journal.errors import InputError
 from journal.records import TABLE_INTERACTIONS, Goal, Reflection, Share
@@ -16,7 +16,7 @@ def test_month_boundaries(book):
     book.log(ana, "2026-10-01", formal=False)
     book.log(ana, "2026-10-31", business=False, new_person=True)
     book.log(ana, "2026-11-01")
-    r = review.review_month(book.j, "2026-10")
+    r = contact_review.review_month(book.j, "2026-10")
     assert (r.start, r.end) == ("2026-10-01", "2026-10-31")
     t = r.totals
     assert (t.contacts, t.formal, t.informal, t.business, t.personal, t.new_people) == (
@@ -35,22 +35,22 @@ def test_year_boundary_range(book):
     ana = book.person("Ana")
     for date in ("2025-12-30", "2025-12-31", "2026-01-01", "2026-01-02"):
         book.log(ana, date)
-    r = review.review_range(book.j, "2025-12-31", "2026-01-01")
+    r = contact_review.review_range(book.j, "2025-12-31", "2026-01-01")
     assert r.totals.contacts == 2
     assert list(r.heatmap) == ["2025-12-31", "2026-01-01"]
     assert r.week_starts == ["2025-12-29"]
     (row,) = r.stakeholders
     assert row.weekly == [2]
-    dec = review.review_month(book.j, "2025-12")
-    jan = review.review_month(book.j, "2026-01")
+    dec = contact_review.review_month(book.j, "2025-12")
+    jan = contact_review.review_month(book.j, "2026-01")
     assert (dec.totals.contacts, jan.totals.contacts) == (2, 2)
 
 
 def test_range_validation(book):
     with pytest.raises(InputError, match="after it ends"):
-        review.review_range(book.j, "2026-02-01", "2026-01-01")
+        contact_review.review_range(book.j, "2026-02-01", "2026-01-01")
     with pytest.raises(InputError, match="not a date"):
-        review.review_range(book.j, "2026-02-30", "2026-03-01")
+        contact_review.review_range(book.j, "2026-02-30", "2026-03-01")
 
 
 def test_shared_entries_count_once_in_totals_and_once_per_row(book):
@@ -58,7 +58,7 @@ def test_shared_entries_count_once_in_totals_and_once_per_row(book):
     book.log([ana, ben], "2026-10-05", formal=False)
     book.log(ana, "2026-10-06")
     book.j.add(Share(date="2026-10-07", title="t", stakeholders=[ana, ben]), save=False)
-    r = review.review_month(book.j, "2026-10")
+    r = contact_review.review_month(book.j, "2026-10")
     assert r.totals.contacts == 2 and r.totals.shared == 1
     rows = {s.name: s.counts for s in r.stakeholders}
     assert rows["Ana"].contacts == 2 and rows["Ana"].informal == 1 and rows["Ana"].shared == 1
@@ -70,14 +70,14 @@ def test_deleted_entries_are_not_counted(book):
     ana = book.person("Ana")
     gone = book.log(ana, "2026-10-05")
     book.j.delete(TABLE_INTERACTIONS, gone)
-    assert review.review_month(book.j, "2026-10").totals.contacts == 0
+    assert contact_review.review_month(book.j, "2026-10").totals.contacts == 0
 
 
 def test_weekly_series_buckets_by_monday(book):
     ana = book.person("Ana")
     for date in ("2026-11-01", "2026-11-02", "2026-11-08", "2026-11-09", "2026-11-30"):
         book.log(ana, date)
-    r = review.review_month(book.j, "2026-11")
+    r = contact_review.review_month(book.j, "2026-11")
     assert r.week_starts[0] == "2026-10-26" and len(r.week_starts) == 6
     assert r.stakeholders[0].weekly == [1, 2, 1, 0, 0, 1]
 
@@ -86,7 +86,7 @@ def test_focus_stakeholders_are_listed_first_even_without_contacts(book):
     ana = book.person("Ana")
     book.log(ana, "2026-10-05")
     book.person("Zed", focus=True)
-    r = review.review_month(book.j, "2026-10")
+    r = contact_review.review_month(book.j, "2026-10")
     assert [s.name for s in r.stakeholders] == ["Zed", "Ana"]
     assert r.stakeholders[0].counts.contacts == 0
 
@@ -99,7 +99,7 @@ def test_balance_signal_flags_key_and_focus_met_only_formally(book):
     for who in (key, key, focus, mixed, plain):
         book.log(who, "2026-10-05")
     book.log(mixed, "2026-10-06", formal=False)
-    flags = review.review_month(book.j, "2026-10").balance
+    flags = contact_review.review_month(book.j, "2026-10").balance
     assert [(f.name, f.text) for f in flags] == [
         ("Key", "key influencer: 2 formal contacts, none informal"),
         ("Focus", "focus relationship: 1 formal contact, none informal"),
@@ -133,7 +133,7 @@ def test_review_matches_goal_counting_on_random_data(book):
         ("2026-02-01", "2026-02-28"),
         ("2025-01-01", "2026-12-31"),
     ):
-        r = review.review_range(book.j, start, end)
+        r = contact_review.review_range(book.j, start, end)
         assert r.totals == goals.count_range(interactions, start, end, shares)
         assert sum(r.heatmap.values()) == r.totals.contacts
         for row in r.stakeholders:
@@ -151,7 +151,7 @@ def test_goal_outcomes_use_the_goal_counting(book):
     book.j.add(Goal(month="2026-10", metric="with", stakeholder=ana, target=3), save=False)
     book.j.add(Goal(month="2026-10", text="Ask a peer for feedback", done=False), save=False)
     book.j.add(Goal(month="2026-11", metric="informal", target=9), save=False)
-    out = {g.text: g for g in review.goal_outcomes(book.j, "2026-10")}
+    out = {g.text: g for g in monthly_review.goal_outcomes(book.j, "2026-10")}
     assert out["2 informal contacts"].achieved and out["2 informal contacts"].value == 2
     assert (
         not out["3 conversations with Ana"].achieved and out["3 conversations with Ana"].value == 2
@@ -166,7 +166,7 @@ def test_monthly_review_and_carrying_the_goals(book):
     informal = book.j.add(Goal(month="2026-10", metric="informal", target=4), save=False)
     manual = book.j.add(Goal(month="2026-10", text="Join a club"), save=False)
     book.j.add(Reflection(date="2026-10-31", answer="x"), save=False)
-    m = review.monthly_review(book.j)
+    m = monthly_review.monthly_review(book.j)
     assert (m.month, m.previous) == ("2026-11", "2026-10")
     assert m.pending
     assert len(m.prompts) == 3 and all(p.moment == "monthly" for p in m.prompts)
@@ -176,22 +176,22 @@ def test_monthly_review_and_carrying_the_goals(book):
     assert {g.carried_from for g in m.carry} == {informal.id, manual.id}
     added = carry_goals(book.j, "2026-11", targets={informal.id: 6}, skip={manual.id}).added
     assert [(g.metric, g.target, g.carried_from) for g in added] == [("informal", 6, informal.id)]
-    assert not review.monthly_review_pending(book.j, "2026-11")
+    assert not monthly_review.monthly_review_pending(book.j, "2026-11")
     assert carry_goals(book.j, "2026-11", skip={manual.id}).added == []
     with pytest.raises(InputError):
         carry_goals(book.j, "2026-11", targets={manual.id: 0})
 
 
 def test_monthly_review_not_pending_for_a_new_journal(book):
-    assert not review.monthly_review_pending(book.j)
+    assert not monthly_review.monthly_review_pending(book.j)
     ana = book.person("Ana")
     book.log(ana, "2026-10-02")
-    assert review.monthly_review_pending(book.j)  # last month had contacts
+    assert monthly_review.monthly_review_pending(book.j)  # last month had contacts
 
 
 def test_monthly_prompts_rotate_and_repeat_within_a_month():
-    a = review.monthly_prompts("2026-11")
-    assert a == review.monthly_prompts("2026-11")
-    assert a != review.monthly_prompts("2026-12")
-    assert all(p.level == "5" for p in review.monthly_prompts("2026-11", "5"))
+    a = monthly_review.monthly_prompts("2026-11")
+    assert a == monthly_review.monthly_prompts("2026-11")
+    assert a != monthly_review.monthly_prompts("2026-12")
+    assert all(p.level == "5" for p in monthly_review.monthly_prompts("2026-11", "5"))
     assert TODAY.month == 11

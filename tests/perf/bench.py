@@ -108,7 +108,7 @@ class Bench:
             "parse-only": [sys.executable, "-c", PARSE_ONLY, path],
             "python -m tui.cli": [sys.executable, "-m", "tui.cli", "--file", path, "due"],
             "sj script": [str(script), "--file", path, "due"],
-            "sj today": [sys.executable, "-m", "tui.cli", "--file", path, "today"],
+            "sj reach-out": [sys.executable, "-m", "tui.cli", "--file", path, "reach-out"],
             "app first frame": [sys.executable, str(APP_CHILD), "app", path],
             "bare app + parse": [sys.executable, str(APP_CHILD), "bare", path],
         }[name]
@@ -123,7 +123,13 @@ class Bench:
 
     @property
     def child_names(self) -> list[str]:
-        return ["parse-only", *self.due_variants, "sj today", "app first frame", "bare app + parse"]
+        return [
+            "parse-only",
+            *self.due_variants,
+            "sj reach-out",
+            "app first frame",
+            "bare app + parse",
+        ]
 
     def children(self, name: str) -> list[ChildRun]:
         """``runs`` fresh runs of one child, each with its wall time, CPU time
@@ -368,10 +374,10 @@ def search_by_stakeholder(bench: Bench) -> list[Row]:
 
 @measure
 def today_process_time(bench: Bench) -> list[Row]:
-    """`sj today` as a whole process vs a process that only parses the file."""
+    """`sj reach-out` as a whole process vs a process that only parses the file."""
     floor = median(c.seconds for c in bench.children("parse-only"))
-    value = median(c.seconds for c in bench.children("sj today"))
-    return [Row("sj today, wall time (python -m tui.cli)", value, "s", 1.7, floor=floor)]
+    value = median(c.seconds for c in bench.children("sj reach-out"))
+    return [Row("sj reach-out, wall time (python -m tui.cli)", value, "s", 1.7, floor=floor)]
 
 
 @measure
@@ -379,8 +385,8 @@ def coaching_data(bench: Bench) -> list[Row]:
     """The data of the coaching screens, in-process after the file is loaded
     (indexes built, as the app does at start): the first call on a fresh
     Journal (nothing cached but the indexes), and later calls."""
-    from journal.outreach import reach_out_today
-    from journal.review import review_month, review_range
+    from journal.contact_review import review_month, review_range
+    from journal.reach_out import reach_out_today
     from journal.stakeholder_map import build_map
 
     journal = bench.open_journal()

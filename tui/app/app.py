@@ -15,7 +15,7 @@ from typing import ClassVar, TypeVar
 
 from textual import on, work
 from textual.app import App
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.message import Message
 from textual.reactive import reactive
 
@@ -26,6 +26,7 @@ from journal.errors import JournalError
 from journal.journal import Journal
 from journal.merge import MergeResult
 
+from . import keys
 from .config import Settings
 from .messages import FollowUpToggled
 from .providers import JournalCommands
@@ -80,9 +81,7 @@ class StakeholderJournalApp(App[None]):
     CSS_PATH: ClassVar[list[str | Path]] = ["app.tcss", "forms.tcss"]
     TITLE = "Stakeholder Journal"
     COMMANDS = App.COMMANDS | {JournalCommands}
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit-anywhere"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys.bindings("app")
 
     sync_state: reactive[str] = reactive("saved")
 
@@ -122,7 +121,7 @@ class StakeholderJournalApp(App[None]):
     def on_mount(self) -> None:
         if self.settings.keys:
             self.set_keymap(self.settings.keys)
-            unknown = self.settings.unknown_keys(binding_ids())
+            unknown = self.settings.unknown_keys(keys.binding_ids())
             if unknown:
                 self.notify(
                     f"{self.settings.path}: no action has the id {', '.join(unknown)} "
@@ -409,22 +408,6 @@ class StakeholderJournalApp(App[None]):
                 if not await self.push_screen_wait(ConfirmDialog(question, "Quit", "Stay")):
                     return
         self.exit()
-
-
-def binding_ids() -> set[str]:
-    """Every binding id of every screen and widget loaded: what a key map
-    entry in the config file may name."""
-    from textual.dom import DOMNode
-
-    ids: set[str] = set()
-    pending: list[type] = [DOMNode]
-    while pending:
-        cls = pending.pop()
-        pending.extend(cls.__subclasses__())
-        for binding in getattr(cls, "BINDINGS", ()):
-            if isinstance(binding, Binding) and binding.id:
-                ids.add(binding.id)
-    return ids
 
 
 def run_app(file: str | None, *, demo_root: Path | None = None) -> int:

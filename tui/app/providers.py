@@ -6,56 +6,12 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-#: Title, help, action (run on the main screen; ``app.`` for the app's).
-COMMANDS = (
-    ("Add a stakeholder", "open the form for someone new", "add_stakeholder"),
-    ("Edit the stakeholder", "change the selected stakeholder's profile", "edit_stakeholder"),
-    ("Quick log", "log a one-line contact with the selected stakeholder", "quick_log"),
-    ("Log a journal entry", "the full form, with the reflective questions", "log_entry"),
-    ("Snooze the stakeholder", "not due before a date", "snooze"),
-    ("Delete the stakeholder", "asks first; undo with u", "delete_stakeholder"),
-    ("Undo the last deletion", "bring back what was just deleted", "undo_delete"),
-    ("Show only overdue and due soon", "toggle the stakeholder filter", "stakeholders_due_only"),
-    ("Change the stakeholder sort", "most overdue, name, rank, last contact", "stakeholders_sort"),
-    ("Filter stakeholders", "by name, organization or tag", "stakeholders_filter"),
-    ("Open the journal entry", "read all of the selected entry", "open_entry"),
-    ("Edit the journal entry", "change the selected entry", "edit_entry"),
-    ("Delete the journal entry", "asks first; undo with u", "delete_entry"),
-    ("Journal: everyone or one", "toggle whose entries pane 2 shows", "journal_toggle_all"),
-    ("Answer the prompt", "write a reflection on the highlighted prompt", "answer_prompt"),
-    ("Past reflections", "read earlier answers", "past_reflections"),
-    ("Add a goal", "a counted goal or a checklist item", "add_goal"),
-    ("Edit the goal", "change the selected goal", "edit_goal"),
-    ("Check off the goal", "mark a checklist goal done or not done", "toggle_goal"),
-    ("Remove the goal", "asks first; undo with u", "delete_goal"),
-    ("Carry goals forward", "copy last month's goals into this month", "carry_goals"),
-    ("Previous month's goals", "show the month before", "goals_month(-1)"),
-    ("Next month's goals", "show the month after", "goals_month(1)"),
-    ("Reach out today", "toggle pane 1: who to contact, and why", "stakeholders_reach_out"),
-    ("Brief before a contact", "what to have in mind about the selected one", "brief"),
-    ("Add a promise", "mine or theirs, for the selected stakeholder", "add_promise"),
-    ("Promises, both ways", "open promises; mark them kept", "promises"),
-    ("Focus set: add or remove", "the 3-5 relationships of the month", "toggle_focus"),
-    ("Stakeholder map", "influence × interest, rank order, focus", "stakeholder_map"),
-    ("Contact-log review", "the month in numbers, heatmap, balance", "contact_review"),
-    ("Monthly review", "last month's goals and questions; set this month's", "monthly_review"),
-    ("Share information", "log what you passed on, and to whom", "share"),
-    ("Go to stakeholders", "pane 1", "focus_pane(0)"),
-    ("Go to the journal", "pane 2", "focus_pane(1)"),
-    ("Go to reflection", "pane 3", "focus_pane(2)"),
-    ("Go to goals", "pane 4", "focus_pane(3)"),
-    ("Save now", "write the journal file", "app.save_now"),
-    (
-        "Adopt a copy of another journal",
-        "fold a journal started apart on another machine into this one",
-        "app.adopt_copies",
-    ),
-    ("Help: all keys", "every key and its binding id", "app.help"),
-)
+from . import keys
 
 
 class JournalCommands(Provider):
-    """Commands that act on the main screen's current selection."""
+    """The actions of the table in ``keys`` that have a palette title, each
+    run where its key would run it: on the app, the main screen or a pane."""
 
     def _commands(self):
         from .screens.main import MainScreen
@@ -63,10 +19,16 @@ class JournalCommands(Provider):
         main = self.app.screen_stack[0]
         if not isinstance(main, MainScreen):
             return
-        for title, help_text, action in COMMANDS:
-            namespace = self.app if action.startswith("app.") else main
-            name = action.removeprefix("app.")
-            yield title, help_text, partial(self.app.run_action, name, namespace)
+        for action in keys.palette():
+            name = action.action
+            if name.startswith("app."):
+                target = self.app
+            elif name.startswith("screen.") or action.place not in keys.PANE_IDS:
+                target = main
+            else:
+                target = main.query_one(f"#{keys.PANE_IDS[action.place]}")
+            name = name.removeprefix("app.").removeprefix("screen.")
+            yield action.title, action.help, partial(self.app.run_action, name, target)
 
     async def discover(self) -> Hits:
         for title, help_text, callback in self._commands():

@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from journal import brief as briefs
+from journal import contact_review as reviews
 from journal import promises as ledger
 from journal import report as reports
-from journal import review as reviews
 from journal import sharing, stakeholder_map
 from journal.dates import format_ago, format_due, parse_date, parse_due
 from journal.errors import InputError
@@ -31,8 +31,10 @@ KEY_MARK = "★"
 
 def add_parsers(sub: Any) -> None:
     """Register the coaching commands on the ``sj`` subparsers."""
-    p = sub.add_parser("today", help="who to reach out to today, with reasons")
-    p.set_defaults(func=cmd_today)
+    p = sub.add_parser(
+        "reach-out", aliases=["today"], help="who to reach out to today, with reasons"
+    )
+    p.set_defaults(func=cmd_reach_out)
     p.add_argument("--json", action="store_true")
     p.add_argument("--limit", type=int, default=15, help="how many to list (15; 0 for all)")
     p.add_argument("--window", type=int, default=3, help="days ahead that count as coming due (3)")
@@ -68,8 +70,10 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--tag", action="append", metavar="TAG", help="a topic tag (repeatable)")
     p.add_argument("--on", default="today", metavar="DATE")
 
-    p = sub.add_parser("review", help="contact-log review of a month or a range")
-    p.set_defaults(func=cmd_review)
+    p = sub.add_parser(
+        "contact-review", aliases=["review"], help="contact-log review of a month or a range"
+    )
+    p.set_defaults(func=cmd_contact_review)
     p.add_argument("--month", metavar="YYYY-MM", help="default: this month")
     p.add_argument("--from", dest="start", metavar="DATE")
     p.add_argument("--to", dest="end", metavar="DATE")
@@ -95,8 +99,8 @@ def _marks(key: bool, focus: bool) -> str:
     return (FOCUS_MARK if focus else "") + (KEY_MARK if key else "")
 
 
-def cmd_today(args: argparse.Namespace) -> int:
-    from journal.outreach import reach_out_today
+def cmd_reach_out(args: argparse.Namespace) -> int:
+    from journal.reach_out import reach_out_today
 
     if args.limit < 0 or args.window < 0:
         raise InputError("--limit and --window cannot be negative.")
@@ -281,7 +285,7 @@ def _heatmap_lines(heatmap: dict[str, int]) -> list[str]:
     return lines
 
 
-def cmd_review(args: argparse.Namespace) -> int:
+def cmd_contact_review(args: argparse.Namespace) -> int:
     journal = open_journal(args)
     start, end = _period(args, journal.today())
     review = reviews.review_range(journal, start, end)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from journal import actions, coach_actions, review
+from journal import actions, coach_actions, contact_review
 from journal import goals as goal_rules
 from journal import promises as ledger
 from journal.errors import NotFoundError
@@ -150,7 +150,7 @@ def cmd_goal_add(args: argparse.Namespace) -> int:
 def cmd_goal_list(args: argparse.Namespace) -> int:
     journal = open_journal(args)
     month = _month(args, journal)
-    counts = review.count_period(journal, *goal_rules.month_bounds(month))
+    counts = contact_review.count_period(journal, *goal_rules.month_bounds(month))
     names = journal.names()
     rows = []
     for goal in sorted(

@@ -8,7 +8,7 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
@@ -17,6 +17,7 @@ from journal.brief import Brief, Note
 from journal.dates import format_ago, format_due
 from journal.promises import OVERDUE, PromiseItem
 
+from .. import keys
 from ..text import clean
 from ..widgets.reach_out import FOCUS_MARK, KEY_MARK
 
@@ -134,12 +135,7 @@ class BriefScreen(ModalScreen[str | None]):
     """Dismisses with the next step chosen ("quick_log", "log_entry",
     "add_promise") or None."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,b", "dismiss(None)", "Close", id="brief.close"),
-        Binding("l", "dismiss('quick_log')", "Quick log", id="brief.quick-log"),
-        Binding("n", "dismiss('log_entry')", "Full entry", id="brief.log-entry"),
-        Binding("p", "dismiss('add_promise')", "Promise", id="brief.promise"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys.bindings("brief")
 
     def __init__(self, brief: Brief, today: dt.date) -> None:
         super().__init__()
@@ -162,11 +158,7 @@ class BriefScreen(ModalScreen[str | None]):
 class AppliedQuestion(ModalScreen[bool | None]):
     """Was last time's plan applied? Dismisses with True, False or None (skip)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "Applied", id="applied.yes"),
-        Binding("n", "answer(False)", "Not applied", id="applied.no"),
-        Binding("escape,s", "answer(None)", "Skip", id="applied.skip"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys.bindings("applied")
 
     def __init__(self, name: str, note: Note, today: dt.date) -> None:
         super().__init__()

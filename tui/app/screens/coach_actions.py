@@ -8,11 +8,10 @@ import asyncio
 from typing import TYPE_CHECKING, Any
 
 from textual import work
-from textual.binding import Binding
 
 from journal import brief as briefs
+from journal import monthly_review as monthly
 from journal import promises as ledger
-from journal import review as monthly
 from journal import stakeholder_map
 from journal.errors import JournalError
 from journal.goals import month_of
@@ -27,15 +26,6 @@ if TYPE_CHECKING:
     _Base = MainScreen
 else:
     _Base = object
-
-#: Everywhere on the main screen (the pane keys are on the panes).
-COACH_BINDINGS = [
-    Binding("m", "stakeholder_map", "Map", id="coach.map"),
-    Binding("v", "contact_review", "Contact log", show=False, id="coach.contact-review"),
-    Binding("M", "monthly_review", "Monthly review", show=False, id="coach.monthly-review"),
-    Binding("P", "promises", "Promises", show=False, id="coach.promises"),
-    Binding("S", "share", "Share", show=False, id="coach.share"),
-]
 
 
 class CoachActions(_Base):
@@ -165,7 +155,7 @@ class CoachActions(_Base):
     def offer_monthly_review(self) -> None:
         """Once a month, when last month is done and this one has no goals:
         a note, not a dialog, remembered in the settings so it never nags."""
-        from journal.review import monthly_review_pending
+        from journal.monthly_review import monthly_review_pending
 
         app: Any = self.app
         month = month_of(self.journal.today())

@@ -6,19 +6,18 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
+
+from .. import keys
 
 
 class ConfirmDialog(ModalScreen[bool]):
     """Dismisses with True (yes) or False (no, escape)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "Yes", id="confirm.yes"),
-        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys.bindings("confirm")
 
     def __init__(self, question: Text | str, yes: str = "Yes", no: str = "No") -> None:
         super().__init__()

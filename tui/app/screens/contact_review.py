@@ -14,17 +14,18 @@ from typing import Any, ClassVar
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Sparkline, Static
 
+from journal import contact_review as reviews
 from journal import goals as goal_rules
-from journal import review as reviews
 from journal.journal import Journal
 from journal.wording import count
 
+from .. import keys
 from ..text import clean
 from ..widgets.heatmap import Heatmap, sparkline
 from ..widgets.line import Line
@@ -105,13 +106,7 @@ class ContactReviewScreen(Screen[None]):
     """A month, the twelve months ending with it, or dates the user picks;
     [ and ] move by a month."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,v", "dismiss(None)", "Close", id="review.close"),
-        Binding("left_square_bracket,left", "month(-1)", "Prev month", id="review.previous"),
-        Binding("right_square_bracket,right", "month(1)", "Next month", id="review.next"),
-        Binding("y", "toggle_range", "Month / 12 months", id="review.range"),
-        Binding("g", "choose_dates", "Dates", id="review.dates"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys.bindings("review")
 
     def __init__(self, month: str) -> None:
         super().__init__()

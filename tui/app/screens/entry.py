@@ -9,12 +9,13 @@ from typing import Any, ClassVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
+from .. import keys
 from ..messages import FollowUpToggled
 from ..text import clean, first_line
 from ..widgets.rowlist import RowList
@@ -27,11 +28,7 @@ class EntryScreen(ModalScreen[str | None]):
     """Dismisses with "edit", "delete" or None; follow-up ticks are applied
     through the app as they happen."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q", "dismiss(None)", "Close", id="entry.close"),
-        Binding("e", "dismiss('edit')", "Edit", id="entry.edit"),
-        Binding("d", "dismiss('delete')", "Delete", id="entry.delete"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys.bindings("entry")
 
     def __init__(self, entry: dict[str, Any], names: dict[str, str]) -> None:
         super().__init__()
@@ -88,9 +85,7 @@ class FollowUpList(RowList):
     class Toggle(Message):
         item: dict[str, Any]
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "toggle", "Done / not done", id="entry.follow-up-done"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys.bindings("follow-ups")
 
     DEFAULT_CSS = "FollowUpList { height: auto; max-height: 8; }"
 
@@ -127,9 +122,7 @@ class ReflectionList(RowList):
 class PastReflectionsScreen(ModalScreen[None]):
     """Every reflection, newest first; the highlighted one in full below."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q", "dismiss(None)", "Close", id="reflections.close"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys.bindings("reflections")
 
     def __init__(self, reflections: list[dict[str, Any]], names: dict[str, str]) -> None:
         super().__init__()

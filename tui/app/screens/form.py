@@ -9,7 +9,7 @@ from typing import Any, ClassVar, TypeVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
@@ -18,6 +18,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static, Text
 from journal.errors import JournalError
 from journal.records import with_defaults
 
+from .. import keys
 from ..text import clean
 from ..widgets.formality import FormalityToggle
 from .confirm import ConfirmDialog
@@ -37,10 +38,7 @@ class FormScreen(ModalScreen[T]):
     """Subclasses yield their fields from ``fields()`` and build their result
     in ``build()``, raising FieldError for a bad field."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="form.cancel"),
-        Binding("ctrl+s", "submit", "Save", id="form.save"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys.bindings("form")
     HINT = "Enter or ctrl+s: save · Esc: cancel"
     SUBMIT_LABEL = "Save"
     AUTO_FOCUS = "#form-fields Input, #form-fields TextArea"

@@ -13,10 +13,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-from ..widgets.goals import GoalsPane
-from ..widgets.journal_pane import JournalPane
-from ..widgets.reflection import ReflectionPane
-from ..widgets.stakeholders import StakeholderPane
+from .. import keys
 
 INTRO = (
     "Who is due shows first: ! overdue (red), ~ due soon (yellow), ✓ in touch (green), "
@@ -27,41 +24,16 @@ INTRO = (
 )
 
 
-def sections() -> list[tuple[str, list[Binding]]]:
-    from .brief import BriefScreen
-    from .contact_review import ContactReviewScreen
-    from .main import MainScreen
-    from .map import MapScreen
-    from .promises import PromisesScreen
-
-    def of(screen: type) -> list[Binding]:
-        return [b for b in screen.BINDINGS if isinstance(b, Binding)]
-
+def sections() -> list[tuple[str, list[keys.AppAction]]]:
+    """The help's sections, from the one table of actions."""
     return [
-        ("Everywhere", [b for b in MainScreen.BINDINGS if isinstance(b, Binding)]),
-        ("1 Stakeholders", [b for b in StakeholderPane.BINDINGS if isinstance(b, Binding)]),
-        ("2 Journal", [b for b in JournalPane.BINDINGS if isinstance(b, Binding)]),
-        ("3 Reflection", [b for b in ReflectionPane.BINDINGS if isinstance(b, Binding)]),
-        ("4 Goals", [b for b in GoalsPane.BINDINGS if isinstance(b, Binding)]),
-        ("Brief", of(BriefScreen)),
-        ("Promises", of(PromisesScreen)),
-        ("Stakeholder map", of(MapScreen)),
-        ("Contact log", of(ContactReviewScreen)),
-        (
-            "Forms",
-            [
-                Binding("ctrl+s", "", "Save (Enter too, in one-line fields)", id="form.save"),
-                Binding("escape", "", "Cancel (asks if you typed something)", id="form.cancel"),
-                Binding("tab", "", "Next field"),
-            ],
-        ),
+        (title, [a for place in places for a in keys.at(place) if a.keys])
+        for title, places in keys.SECTIONS
     ]
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark,f1", "dismiss(None)", "Close", id="help.close"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys.bindings("help")
 
     def __init__(self, keymap: dict[str, str] | None = None, config_path: str = "") -> None:
         super().__init__()
@@ -77,14 +49,18 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         quick_log = self._keys(Binding("l", "", id="stakeholders.quick-log"))
         parts: list[Any] = [Text(INTRO.replace("with l,", f"with {quick_log},") + "\n")]
-        for title, bindings in sections():
+        for title, actions in sections():
             parts.append(Text(f"\n{title}", "bold underline"))
             table = Table(box=None, show_header=False, padding=(0, 1), expand=True)
             table.add_column("keys", style="bold", no_wrap=True, min_width=12)
             table.add_column("what", ratio=1, overflow="fold")
             table.add_column("id", style="dim", no_wrap=True)
-            for binding in bindings:
-                table.add_row(self._keys(binding), binding.description, binding.id or "")
+            for action in actions:
+                what = Text(action.label)
+                if action.help:
+                    what.append(f" · {action.help}", "dim")
+                shown_id = action.id if action.action else ""
+                table.add_row(self._keys(action.binding()), what, shown_id)
             parts.append(table)
         where = self.config_path or "config.toml in your config folder"
         parts.append(

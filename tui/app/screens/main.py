@@ -6,7 +6,7 @@ from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Grid
 from textual.screen import Screen
 from textual.widgets import Footer, Input
@@ -14,6 +14,7 @@ from textual.widgets import Footer, Input
 from journal.journal import Journal
 from journal.records import TABLE_STAKEHOLDERS
 
+from .. import keys
 from ..messages import (
     AnswerPrompt,
     GoalsMonthChanged,
@@ -27,7 +28,7 @@ from ..widgets.reflection import ReflectionPane
 from ..widgets.rowlist import RowList
 from ..widgets.stakeholders import StakeholderPane
 from ..widgets.status import StatusLine
-from .coach_actions import COACH_BINDINGS, CoachActions
+from .coach_actions import CoachActions
 from .goal_actions import GoalActions
 from .people_actions import PeopleActions
 
@@ -40,18 +41,7 @@ PANES = (
 
 
 class MainScreen(CoachActions, PeopleActions, GoalActions, Screen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("1", "focus_pane(0)", "Stakeholders", show=False, id="focus.stakeholders"),
-        Binding("2", "focus_pane(1)", "Journal", show=False, id="focus.journal"),
-        Binding("3", "focus_pane(2)", "Reflection", show=False, id="focus.reflection"),
-        Binding("4", "focus_pane(3)", "Goals", show=False, id="focus.goals"),
-        Binding("slash", "filter", "Filter", show=False, id="focus.filter"),
-        Binding("question_mark,f1", "app.help", "Help", id="app.help"),
-        Binding("u", "undo_delete", "Undo delete", show=False, id="app.undo"),
-        Binding("ctrl+s", "app.save_now", "Save now", show=False, id="app.save"),
-        Binding("q", "app.quit", "Quit", id="app.quit"),
-        *COACH_BINDINGS,
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys.bindings("main")
 
     @property
     def journal(self) -> Journal:
@@ -179,23 +169,3 @@ class MainScreen(CoachActions, PeopleActions, GoalActions, Screen[None]):
             self.notify("No stakeholder selected: press a to add one.", severity="warning")
             return None
         return self.journal.get(TABLE_STAKEHOLDERS, row.id) or row.raw
-
-    # -- pane actions reachable from the command palette
-
-    def action_stakeholders_due_only(self) -> None:
-        self.stakeholders.action_toggle_due_only()
-
-    def action_stakeholders_reach_out(self) -> None:
-        self.stakeholders.action_toggle_reach_out()
-
-    def action_stakeholders_sort(self) -> None:
-        self.stakeholders.action_cycle_sort()
-
-    def action_stakeholders_filter(self) -> None:
-        self.stakeholders.action_focus_filter()
-
-    def action_journal_toggle_all(self) -> None:
-        self.journal_pane.action_toggle_all()
-
-    def action_goals_month(self, delta: int) -> None:
-        self.goals.action_month(delta)

@@ -11,7 +11,7 @@ from typing import Any, ClassVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Label
@@ -19,6 +19,7 @@ from textual.widgets import Footer, Label
 from journal import stakeholder_map as smap
 from journal.journal import Journal
 
+from .. import keys
 from ..text import clean
 from ..widgets.line import Line
 from ..widgets.map_grid import MapGrid
@@ -43,16 +44,7 @@ class RankList(RowList):
 class MapScreen(Screen[None]):
     """Dismissed with Esc; changes are saved as they are made."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,m", "dismiss(None)", "Close", id="map.close"),
-        Binding("shift+up,K", "move(1, 0)", "Influence +", id="map.influence-up"),
-        Binding("shift+down,J", "move(-1, 0)", "Influence −", id="map.influence-down"),
-        Binding("shift+right,L", "move(0, 1)", "Interest +", id="map.interest-up"),
-        Binding("shift+left,H", "move(0, -1)", "Interest −", id="map.interest-down"),
-        Binding("left_square_bracket", "rank(-1)", "Rank up", id="map.rank-up"),
-        Binding("right_square_bracket", "rank(1)", "Rank down", id="map.rank-down"),
-        Binding("f", "focus_set", "Focus", id="map.focus"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys.bindings("map")
 
     def __init__(self, selected_id: str | None = None) -> None:
         super().__init__()

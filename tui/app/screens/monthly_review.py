@@ -14,7 +14,7 @@ from textual.widgets import Input, Label, Static, TextArea
 
 from journal import coach_actions
 from journal import goals as goal_rules
-from journal import review as reviews
+from journal import monthly_review as reviews
 from journal.journal import Journal
 from journal.wording import count
 

@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widget import Widget
@@ -18,6 +18,7 @@ from journal import promises as ledger
 from journal.dates import format_due, parse_due
 from journal.journal import Journal
 
+from .. import keys
 from ..text import clean
 from ..widgets.line import Line
 from ..widgets.rowlist import RowList
@@ -102,11 +103,7 @@ class PromisesScreen(ModalScreen[None]):
     """Every promise, overdue first. Marking one done goes through the app's
     save like every other change."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q", "dismiss(None)", "Close", id="promises.close"),
-        Binding("space,d", "toggle_done", "Done / open", id="promises.done"),
-        Binding("a", "toggle_all", "Show done", id="promises.show-done"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys.bindings("promises")
 
     def __init__(self, journal: Journal) -> None:
         super().__init__()

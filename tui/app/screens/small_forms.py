@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.widget import Widget
 from textual.widgets import Input, Select, Static, TextArea
 
@@ -20,6 +20,7 @@ from journal.journal import Journal
 from journal.prompts import Prompt
 from journal.records import GOAL_METRICS
 
+from .. import keys
 from ..text import clean
 from ..widgets.formality import FormalityToggle
 from .form import FieldError, FormScreen
@@ -28,10 +29,7 @@ from .form import FieldError, FormScreen
 class QuickLogForm(FormScreen[dict[str, Any]]):
     """Formal or informal, one line, Enter: dismisses with formal and summary."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        *FormScreen.BINDINGS,
-        Binding("up,down", "toggle_formal", "Formal/informal", id="quick-log.toggle"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys.bindings("quick-log")
     HINT = "↑↓: formal / informal · Enter: log · Esc: cancel"
 
     def __init__(self, name: str, formal: bool = False) -> None:

@@ -6,18 +6,18 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Checkbox
+
+from .. import keys
 
 
 class FormalityToggle(Widget, can_focus=True):
     """``◉ Formal  ○ Informal``: space, arrows or a click switch it."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space,left,right", "toggle", "Formal/informal", show=False, id="form.formality"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys.bindings("formality")
     DEFAULT_CSS = """
     FormalityToggle { height: 1; width: auto; padding: 0 1; }
     FormalityToggle:focus { background: $boost; text-style: bold; }

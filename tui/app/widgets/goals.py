@@ -8,15 +8,16 @@ from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.widget import Widget
 from textual.widgets import Static
 
+from journal import contact_review
 from journal import goals as goal_rules
-from journal import review
 from journal.journal import Journal
 from journal.records import TABLE_GOALS
 
+from .. import keys
 from ..messages import GoalsMonthChanged
 from ..text import clean
 from .line import Line
@@ -66,15 +67,7 @@ class GoalList(RowList):
 
 
 class GoalsPane(Pane):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "screen.add_goal", "Add", id="goals.add"),
-        Binding("e", "screen.edit_goal", "Edit", id="goals.edit"),
-        Binding("space", "screen.toggle_goal", "Check", id="goals.check"),
-        Binding("d", "screen.delete_goal", "Delete", id="goals.delete"),
-        Binding("c", "screen.carry_goals", "Carry over", id="goals.carry"),
-        Binding("left_square_bracket", "month(-1)", "Prev month", id="goals.previous-month"),
-        Binding("right_square_bracket", "month(1)", "Next month", id="goals.next-month"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys.bindings("goals")
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -97,7 +90,7 @@ class GoalsPane(Pane):
         if not self.month:
             self.month = goal_rules.month_of(journal.today())
         # The month's slice of the journal's date-sorted index, not every entry.
-        counts = review.count_period(journal, *goal_rules.month_bounds(self.month))
+        counts = contact_review.count_period(journal, *goal_rules.month_bounds(self.month))
         names = journal.names()
         rows = []
         for raw in sorted(

@@ -6,12 +6,13 @@ from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.widget import Widget
 
 from journal.dates import format_ago
 from journal.journal import Journal
 
+from .. import keys
 from ..messages import JournalScopeChanged
 from ..text import clean, first_line
 from .line import Line
@@ -58,13 +59,7 @@ class EntryList(RowList):
 class JournalPane(Pane):
     """A title line and the virtual list of entries."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "screen.open_entry", "Open", id="journal.open"),
-        Binding("n", "screen.log_entry", "New entry", id="journal.new"),
-        Binding("e", "screen.edit_entry", "Edit", id="journal.edit"),
-        Binding("d", "screen.delete_entry", "Delete", id="journal.delete"),
-        Binding("t", "toggle_all", "All / one", id="journal.toggle-all"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys.bindings("journal")
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)

@@ -1,6 +1,6 @@
 """The stakeholder pane's review mode: who to reach out to today, ranked.
 
-The ranking (``journal.outreach.reach_out_today``) reads every entry once, so
+The ranking (``journal.reach_out.reach_out_today``) reads every entry once, so
 it runs in a thread worker after each change and the list shows the result
 when it arrives; moving through the list never recomputes it.
 """
@@ -12,7 +12,7 @@ from typing import Any, ClassVar
 from rich.text import Text
 
 from journal.cadence import DUE_SOON, OK, OVERDUE
-from journal.outreach import Suggestion
+from journal.reach_out import Suggestion
 
 from ..text import clean
 from .rowlist import RowList

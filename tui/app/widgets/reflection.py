@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -17,6 +17,7 @@ from journal.journal import Journal
 from journal.records import TABLE_REFLECTIONS
 from journal.wording import count
 
+from .. import keys
 from ..messages import AnswerPrompt, ReflectionContextCleared
 from ..text import clean, first_line
 from .line import Line
@@ -26,11 +27,7 @@ from .pane import Pane
 class ReflectionPane(Pane):
     """The prompts on offer (Enter answers one) and a line about past answers."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "screen.answer_prompt", "Answer", id="reflection.answer"),
-        Binding("p", "screen.past_reflections", "Past", id="reflection.past"),
-        Binding("c", "clear_context", "Today only", id="reflection.clear"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys.bindings("reflection")
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)

@@ -14,26 +14,20 @@ from typing import Any, ClassVar
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from .. import keys
+
 
 class RowList(ScrollView, can_focus=True):
     """A virtual list: subclasses say how one item renders (``render_item``)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "cursor(-1)", "Up", show=False, id="list.up"),
-        Binding("down", "cursor(1)", "Down", show=False, id="list.down"),
-        Binding("pageup", "page(-1)", "Page up", show=False, id="list.page-up"),
-        Binding("pagedown", "page(1)", "Page down", show=False, id="list.page-down"),
-        Binding("home", "jump(0)", "First", show=False, id="list.first"),
-        Binding("end", "jump(-1)", "Last", show=False, id="list.last"),
-        Binding("enter", "select", "Open", show=False, id="list.open"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys.bindings("list")
     COMPONENT_CLASSES: ClassVar[set[str]] = {"rowlist--cursor", "rowlist--cursor-blurred"}
 
     DEFAULT_CSS = """

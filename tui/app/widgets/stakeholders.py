@@ -11,7 +11,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Static
@@ -19,10 +19,11 @@ from textual.widgets import Input, Static
 from journal.cadence import DUE_SOON, NO_CADENCE, OK, OVERDUE, CadenceInfo
 from journal.dates import format_ago, format_due
 from journal.journal import Journal
-from journal.outreach import Suggestion, reach_out_today
+from journal.reach_out import Suggestion, reach_out_today
 from journal.records import TABLE_STAKEHOLDERS
 from journal.stakeholder_map import focus_first
 
+from .. import keys
 from ..text import clean
 from .line import Line
 from .pane import Pane
@@ -164,10 +165,7 @@ class FilterInput(Input):
     """The filter: Escape clears it and goes back to the list, Down goes to
     the list keeping it."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "clear_and_leave", "Clear filter", id="stakeholders.filter-clear"),
-        Binding("down", "leave", "To the list", show=False, id="stakeholders.filter-leave"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys.bindings("filter")
 
     def action_clear_and_leave(self) -> None:
         self.value = ""
@@ -183,21 +181,7 @@ class StakeholderPane(Pane):
     Review mode (``t``) swaps the list for who to reach out to today, ranked,
     with every reason of the highlighted one underneath."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("l", "screen.quick_log", "Quick log", id="stakeholders.quick-log"),
-        Binding("a", "screen.add_stakeholder", "Add", id="stakeholders.add"),
-        Binding("e", "screen.edit_stakeholder", "Edit", id="stakeholders.edit"),
-        Binding("n", "screen.log_entry", "Full entry", id="stakeholders.log-entry"),
-        Binding("s", "screen.snooze", "Snooze", id="stakeholders.snooze"),
-        Binding("d", "screen.delete_stakeholder", "Delete", id="stakeholders.delete"),
-        Binding("o", "toggle_due_only", "Due only", id="stakeholders.due-only"),
-        Binding("r", "cycle_sort", "Sort", id="stakeholders.sort"),
-        Binding("slash", "focus_filter", "Filter", id="stakeholders.filter"),
-        Binding("t", "toggle_reach_out", "Today", id="stakeholders.reach-out"),
-        Binding("b", "screen.brief", "Brief", show=False, id="stakeholders.brief"),
-        Binding("p", "screen.add_promise", "Promise", show=False, id="stakeholders.promise"),
-        Binding("f", "screen.toggle_focus", "Focus", show=False, id="stakeholders.focus"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys.bindings("stakeholders")
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)

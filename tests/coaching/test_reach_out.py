@@ -1,4 +1,4 @@
-from journal import outreach
+from journal import reach_out
 from journal.changes import note_profile_changes
 from journal.records import TABLE_STAKEHOLDERS
 
@@ -6,7 +6,7 @@ from .conftest import TODAY, days_ago, days_ahead
 
 
 def by_name(book, **kw):
-    return {s.name: s for s in outreach.reach_out_today(book.j, **kw)}
+    return {s.name: s for s in reach_out.reach_out_today(book.j, **kw)}
 
 
 def test_cadence_ratio_reason(book):
@@ -47,7 +47,7 @@ def test_never_contacted_is_due_even_when_stamped_after_today(book):
 
 def test_nobody_without_a_reason_is_listed(book):
     book.person("No cadence")
-    assert outreach.reach_out_today(book.j) == []
+    assert reach_out.reach_out_today(book.j) == []
 
 
 def test_snooze_silences_the_cadence_but_not_a_promise(book):
@@ -77,14 +77,14 @@ def test_my_promise_overdue_and_coming_due(book):
 def test_done_promises_are_ignored(book):
     ana = book.person("Ana")
     book.promise(ana, "send the draft", days_ago(3), done=True)
-    assert outreach.reach_out_today(book.j) == []
+    assert reach_out.reach_out_today(book.j) == []
 
 
 def test_their_overdue_promise_suggests_a_follow_up(book):
     ana = book.person("Ana")
     book.promise(ana, "the budget figures", "2026-11-20", theirs=True)
     book.promise(ana, "not late yet", days_ahead(2), theirs=True)
-    (item,) = outreach.reach_out_today(book.j)
+    (item,) = reach_out.reach_out_today(book.j)
     assert item.reason_texts == ['they promised "the budget figures" by Nov 20: follow up']
 
 
@@ -100,7 +100,7 @@ def test_open_follow_ups_are_folded_into_one_reason(book):
             {"id": "f4", "text": "later", "due": days_ahead(30), "done": False},
         ],
     )
-    (item,) = outreach.reach_out_today(book.j)
+    (item,) = reach_out.reach_out_today(book.j)
     assert item.reason_texts == ['follow-up "send minutes" is 2d late (+1 more)']
     assert item.score == 2.25
 
@@ -129,7 +129,7 @@ def test_formal_only_needs_sixty_days(book):
     key = book.person("Key", key=True)
     book.log(key, days_ago(59), formal=False)
     book.log(key, days_ago(1))
-    assert outreach.reach_out_today(book.j) == []
+    assert reach_out.reach_out_today(book.j) == []
 
 
 def test_no_contact_since_role_change(book):
@@ -139,7 +139,7 @@ def test_no_contact_since_role_change(book):
     book.j.update(TABLE_STAKEHOLDERS, ana, note_profile_changes(raw, {"role": "Director"}, TODAY))
     assert by_name(book)["Ana"].reason_texts == ["no contact since they changed role"]
     book.log(ana, TODAY.isoformat())
-    assert outreach.reach_out_today(book.j) == []
+    assert reach_out.reach_out_today(book.j) == []
 
 
 def test_role_change_from_history_when_no_log(book):
@@ -158,7 +158,7 @@ def test_focus_set_comes_first_and_stale_focus_is_a_reason(book):
     book.log(focus, days_ago(9))
     fresh = book.person("Fresh focus", focus=True)
     book.log(fresh, days_ago(2))
-    items = outreach.reach_out_today(book.j)
+    items = reach_out.reach_out_today(book.j)
     assert [s.name for s in items] == ["Focus", "Big"]
     assert items[0].reason_texts == ["focus relationship, no contact for 9 days"]
     assert items[0].score < items[1].score
@@ -169,7 +169,7 @@ def test_importance_raises_score_and_orders_equals(book):
     key = book.person("Key", cadence_days=10, key=True, influence=5, rank=1)
     for who in (plain, key):
         book.log(who, days_ago(20))
-    items = outreach.reach_out_today(book.j)
+    items = reach_out.reach_out_today(book.j)
     assert [s.name for s in items] == ["Key", "Plain"]
     assert items[1].score == 2.0
     assert items[0].score == round(2.0 * (1 + 0.3 + 0.2 + 0.2), 2)
@@ -180,15 +180,15 @@ def test_limit_and_deleted_stakeholders(book):
         sid = book.person(f"P{n}", cadence_days=10)
         book.log(sid, days_ago(20 + n))
     book.j.delete(TABLE_STAKEHOLDERS, sid)
-    items = outreach.reach_out_today(book.j, limit=2)
+    items = reach_out.reach_out_today(book.j, limit=2)
     assert [s.name for s in items] == ["P3", "P2"]
 
 
 def test_when_label():
-    assert outreach.when_label(TODAY, TODAY) == "today"
-    assert outreach.when_label(TODAY.replace(day=29), TODAY) == "tomorrow"
-    assert outreach.when_label(TODAY.replace(day=30), TODAY) == "Monday"
-    assert outreach.when_label(TODAY.replace(month=12, day=5), TODAY) == "Dec 5"
+    assert reach_out.when_label(TODAY, TODAY) == "today"
+    assert reach_out.when_label(TODAY.replace(day=29), TODAY) == "tomorrow"
+    assert reach_out.when_label(TODAY.replace(day=30), TODAY) == "Monday"
+    assert reach_out.when_label(TODAY.replace(month=12, day=5), TODAY) == "Dec 5"
 
 
 def test_one_pass_formal_only_rule_matches_the_index_rule(book):
@@ -199,12 +199,12 @@ def test_one_pass_formal_only_rule_matches_the_index_rule(book):
     for _ in range(300):
         who = rng.sample(people, rng.choice((1, 1, 2)))
         book.log(who, days_ago(rng.randint(0, 200)), formal=rng.random() < 0.85)
-    found = {s.id: s.reason_texts for s in outreach.reach_out_today(book.j)}
+    found = {s.id: s.reason_texts for s in reach_out.reach_out_today(book.j)}
     for sid in people:
-        days = outreach.formal_only_days(book.j, sid, TODAY)
+        days = reach_out.formal_only_days(book.j, sid, TODAY)
         expected = f"key influencer, only formal contact for {days} days"
         flagged = expected in found.get(sid, [])
-        assert flagged == (days is not None and days >= outreach.FORMAL_ONLY_DAYS), sid
+        assert flagged == (days is not None and days >= reach_out.FORMAL_ONLY_DAYS), sid
 
 
 def test_a_single_formal_contact_long_ago_counts(book):
