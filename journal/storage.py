@@ -19,7 +19,8 @@ The file stays a plain TinyDB document that stock ``tinydb.TinyDB(path)`` can
 open and query.
 
 The layers: :mod:`journal.document` (the file's identity, reading, parsing),
-this module (opening, refreshing, merging and saving under the lock),
+this module (opening, refreshing and merging), :mod:`journal.saving` (saving
+under the lock, backups),
 :mod:`journal.write_log` (this machine's writes, merged back when the file
 lacks them), and :mod:`journal.tinydb_compat` (TinyDB's Table API). Doc ids
 are a detail of one copy of the file (a merge may renumber the records only
@@ -29,9 +30,7 @@ the other side had); a record's identity is its ``id`` field.
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
-import shutil
 import threading
 import zlib
 from pathlib import Path
@@ -39,8 +38,7 @@ from typing import Any
 
 from tinydb.storages import Storage
 
-from .atomic import atomic_write, remove_stale_temp_files
-from .backups import backups_in, keep_backup
+from .atomic import remove_stale_temp_files
 from .document import (
     _CTIME_IS_CREATION,
     FileIdentity,
@@ -48,23 +46,17 @@ from .document import (
     give_ids,
     meta_of,
     new_document,
-    note_host,
     read_file,
-    serialize,
 )
-from .errors import BadFileError, LockTimeout, MissingFileError, ReadOnlyError, SaveError
+from .errors import BadFileError, MissingFileError
 from .merge import Document, MergeResult, merge_documents
 from .paths import LocalDirs, resolved_path
-from .private import FILE_MODE, private_folder
 from .records import SCHEMA_VERSION, TABLE_META
+from .saving import SavePath
 from .write_log import TRIM_AT_LEAST, WriteLog, changed_records
 
-LOCK_TIMEOUT = 15.0
-#: Free space below which ``sj check`` warns that the write log may fail.
-LOG_ROOM_NEEDED = 1024 * 1024
 
-
-class JournalStorage(Storage):
+class JournalStorage(SavePath, Storage):
     """TinyDB storage for one journal file. See the module docstring."""
 
     def __init__(
@@ -345,156 +337,3 @@ class JournalStorage(Storage):
                 self.generation += 1
                 self._edits += 1
         return result
-
-    def save(self) -> MergeResult | None:
-        """Write the in-memory journal to disk, merging the disk's version first
-        if it changed. Returns what that merge brought in, if anything.
-
-        On failure raises :class:`SaveError`: nothing of the changes was
-        saved; they stay in memory and ``unsaved`` stays true, so a later
-        save can retry."""
-        if self.read_only_reason is not None:
-            raise ReadOnlyError(f"{self.read_only_reason}.")
-        try:
-            return self._write_locked(None, merge=True)
-        except (LockTimeout, BadFileError, ReadOnlyError) as exc:
-            self.last_error = str(exc)
-            raise
-        except OSError as exc:
-            self.last_error = _describe_os_error(self.path, exc)
-            raise SaveError(self.last_error) from None
-
-    def _write_locked(self, fresh: Document | None, *, merge: bool) -> MergeResult | None:
-        from filelock import FileLock, Timeout
-
-        lock_path = self.dirs.lock_file(self.path)
-        private_folder(lock_path.parent)
-        try:
-            with FileLock(str(lock_path), timeout=LOCK_TIMEOUT, mode=FILE_MODE):
-                return self._write(fresh, merge=merge)
-        except Timeout:
-            raise LockTimeout(
-                f"another sj on this machine has held {self.path} for {LOCK_TIMEOUT:.0f}s; "
-                "close it or try again."
-            ) from None
-
-    def _write(self, fresh: Document | None, *, merge: bool) -> MergeResult | None:
-        merged: MergeResult | None = None
-        if fresh is not None:
-            if self.path.exists():
-                raise SaveError(
-                    f"{self.path} appeared while a new journal was being created; try again."
-                )
-            with self._memory:
-                self._document = fresh
-        elif merge and not self._disk_matches(hash_check=True) and self.path.exists():
-            disk, _identity = read_file(self.path)
-            self._require_same_journal(disk)
-            self._check_schema(disk)
-            if self.read_only_reason is not None:
-                # Another machine upgraded the file meanwhile: never write
-                # this version's idea of it over a newer format.
-                raise ReadOnlyError(f"{self.read_only_reason}.")
-            with self._memory:
-                merged = merge_documents(self._document, disk)
-                self._document = merged.document
-                self.generation += 1
-        with self._memory:
-            note_host(self._document, self.device)
-            payload = serialize(self._document)
-            edits = self._edits
-            pending, self._pending = self._pending, []
-        mode = FILE_MODE
-        with contextlib.suppress(OSError):
-            mode = self.path.stat().st_mode & 0o777
-        self._backup_current()
-        # Logged before the file is replaced, so before the save is
-        # acknowledged: whatever happens to the file next, this machine can
-        # bring these versions back.
-        log_size = self._log(pending)
-        try:
-            inode = atomic_write(self.path, payload, mode, self.device)
-        except BaseException:
-            if log_size is not None:
-                self.log.truncate(log_size)  # nothing was saved: nothing to bring back
-            with self._memory:
-                self._pending[:0] = pending
-            raise
-        identity = self._identity_after_save(inode, payload)
-        with self._memory:
-            self._identity = identity
-            self._saved_edits = edits
-            self.last_error = None
-        self._remember(self._document)
-        if self._trim_log:
-            self._trim_log = False
-            self.log.trim(self._document, self.log.read())
-        return merged
-
-    def _log(self, pending: list[tuple[str, dict[str, Any]]]) -> int | None:
-        if not pending:
-            return None
-        try:
-            return self.log.append(pending)
-        except OSError as exc:
-            warning = (
-                f"could not write the log of this machine's saves ({self.log.path}: "
-                f"{exc.strerror or exc}); the journal was saved, but a sync client putting "
-                "an older copy back could now lose this change: free some space there"
-            )
-            if warning not in self.warnings:
-                self.warnings.append(warning)
-            return None
-
-    def log_problem(self) -> str | None:
-        """Why the log of this machine's writes could not be kept now (a full
-        or read-only state folder), in one line; None when it can."""
-        folder = self.log.path.parent
-        try:
-            private_folder(folder)
-            fd = os.open(self.log.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, FILE_MODE)
-            os.close(fd)
-            free = shutil.disk_usage(folder).free
-        except OSError as exc:
-            return (
-                f"the log of this machine's writes cannot be kept in {folder} "
-                f"({exc.strerror or exc}); fix that folder, or a sync client putting an older "
-                "copy back could lose what this machine writes"
-            )
-        if free < LOG_ROOM_NEEDED:
-            return (
-                f"the disk holding {folder} is nearly full ({free // 1024} KB free); free some "
-                "space, or the log of this machine's writes stops protecting new entries"
-            )
-        return None
-
-    def _identity_after_save(self, inode: int, payload: bytes) -> FileIdentity:
-        """The identity of the file just written; if something replaced it
-        already (a sync client, another machine), one that matches no file,
-        so that the next save or poll merges what is there."""
-        try:
-            st = self.path.stat()
-        except OSError:
-            st = None
-        if st is None or st.st_ino != inode or st.st_size != len(payload):
-            return FileIdentity(-1, -1, -1, -1)
-        digest = zlib.crc32(payload) if _CTIME_IS_CREATION else None
-        return FileIdentity.from_stat(st, len(payload), digest)
-
-    def _backup_current(self) -> None:
-        if self.path.exists():
-            keep_backup(self.resolved, self.dirs.backup_folder(self.path))
-
-    def backups(self) -> list[Path]:
-        """Rolling backups of this journal, oldest first."""
-        return backups_in(self.dirs.backup_folder(self.path))
-
-
-def _describe_os_error(path: Path, exc: OSError) -> str:
-    # What was not saved is for each face to say: the command line exits,
-    # the app keeps the change and retries.
-    if exc.errno == errno.ENOSPC:
-        return f"could not save {path}: the disk holding it is full; free some space"
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return f"could not save {path}: permission denied to write in {path.parent}"
-    return f"could not save {path}: {exc.strerror or exc}"

@@ -65,7 +65,7 @@ def test_a_full_disk_says_nothing_was_saved_and_nothing_comes_back_later(sj, mac
         raise OSError(errno.ENOSPC, "No space left on device")
 
     with monkeypatch.context() as patch:
-        patch.setattr("journal.storage.atomic_write", full)
+        patch.setattr("journal.saving.atomic_write", full)
         result = sj("log", "ana", "Written while the disk was full")
     assert result.code == 1
     assert len(result.err_lines) == 1
@@ -95,7 +95,7 @@ def test_a_full_state_folder_warns_and_check_reports_it(sj, machine, monkeypatch
         "Saved, but not logged"
     ]
 
-    monkeypatch.setattr("journal.storage.LOG_ROOM_NEEDED", 2**62)
+    monkeypatch.setattr("journal.saving.LOG_ROOM_NEEDED", 2**62)
     check = sj("check")
     assert check.code == 1
     assert "nearly full" in check.out

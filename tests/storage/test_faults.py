@@ -20,7 +20,7 @@ import pytest
 from filelock import FileLock
 
 from journal import document as document_module
-from journal import storage as storage_module
+from journal import saving as saving_module
 from journal.atomic import is_our_temp_file
 from journal.backups import BACKUPS_KEPT
 from journal.conflicts import find_conflicted_copies
@@ -376,7 +376,7 @@ def test_copy_is_moved_only_after_the_merged_save(dirs, synced, tmp_path, monkey
     def full_disk(*args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(storage_module, "atomic_write", full_disk)
+    monkeypatch.setattr(saving_module, "atomic_write", full_disk)
     with pytest.raises(SaveError):
         Journal.open(path, dirs=dirs, clock=fixed_clock())
     assert copy.exists()
@@ -690,7 +690,7 @@ def test_lock_held_too_long_times_out_and_keeps_the_data(dirs, synced, monkeypat
     path = synced / "journal.json"
     journal = open_journal(path, dirs)
     journal.add(person("Ana Ruiz"))
-    monkeypatch.setattr(storage_module, "LOCK_TIMEOUT", 0.2)
+    monkeypatch.setattr(saving_module, "LOCK_TIMEOUT", 0.2)
     with FileLock(str(dirs.lock_file(path))), pytest.raises(LockTimeout) as caught:
         journal.add(person("Ben Okafor"))
     assert "\n" not in str(caught.value) and str(path) in str(caught.value)
