@@ -9,18 +9,15 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar, TypeVar
 
 from textual import on, work
 from textual.app import App
 from textual.binding import BindingType
-from textual.message import Message
 from textual.reactive import reactive
 
-from journal import actions
-from journal.copies import CopiesReport
+from journal import actions, wording
 from journal.document import FileIdentity
 from journal.errors import JournalError
 from journal.journal import Journal
@@ -28,7 +25,7 @@ from journal.merge import MergeResult
 
 from . import keys
 from .config import Settings
-from .messages import FollowUpToggled
+from .messages import FollowUpToggled, ReloadFinished, SaveFinished
 from .providers import JournalCommands
 from .screens.confirm import ConfirmDialog
 from .screens.form import FormScreen
@@ -41,38 +38,6 @@ T = TypeVar("T")
 #: Seconds between checks of the file on disk, and before retrying a failed save.
 POLL_SECONDS = 2.0
 RETRY_SECONDS = 10.0
-
-TABLE_WORDS = {
-    "stakeholders": ("stakeholder", "stakeholders"),
-    "interactions": ("journal entry", "journal entries"),
-    "reflections": ("reflection", "reflections"),
-    "goals": ("goal", "goals"),
-    "promises": ("promise", "promises"),
-    "shares": ("share", "shares"),
-}
-
-
-def describe_changes(changed: dict[str, int]) -> str:
-    parts = []
-    for table, count in changed.items():
-        if count and not table.startswith("_"):
-            one, many = TABLE_WORDS.get(table, (table, table))
-            parts.append(f"{count} {one if count == 1 else many}")
-    return ", ".join(parts)
-
-
-@dataclass
-class SaveFinished(Message):
-    merged: MergeResult | None = None
-    error: str | None = None
-
-
-@dataclass
-class ReloadFinished(Message):
-    merged: MergeResult | None = None
-    copies: CopiesReport | None = None
-    error: str | None = None
-    version: Version = None
 
 
 class StakeholderJournalApp(App[None]):
@@ -336,7 +301,7 @@ class StakeholderJournalApp(App[None]):
         # may describe the old one, so they are dropped and rebuilt.
         self.journal.drop_indexes()
         self.main.refresh_data()
-        what = describe_changes(merged.changed or {})
+        what = wording.describe_changes(merged.changed or {})
         if what:
             self.notify(f"Merged changes from another device: {what}.", markup=False)
 

@@ -7,6 +7,11 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
+from journal.copies import CopiesReport
+from journal.merge import MergeResult
+
+from .sync_loop import Version
+
 
 @dataclass
 class JournalScopeChanged(Message):
@@ -35,3 +40,20 @@ class FollowUpToggled(Message):
     entry_id: str
     follow_up_id: str
     done: bool
+
+
+# -- the save and reload workers, to the app
+
+
+@dataclass
+class SaveFinished(Message):
+    merged: MergeResult | None = None
+    error: str | None = None
+
+
+@dataclass
+class ReloadFinished(Message):
+    merged: MergeResult | None = None
+    copies: CopiesReport | None = None
+    error: str | None = None
+    version: Version = None
