@@ -39,6 +39,16 @@ async def type_text(pilot, text: str) -> None:
     await pilot.press(*text)
 
 
+async def run_from_palette(pilot, text: str) -> None:
+    """Open the command palette, type ``text`` and run the best match."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await type_text(pilot, text)
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await pilot.pause(0.2)
+
+
 async def settle(pilot) -> None:
     """Let workers finish and their messages be handled."""
     await pilot.pause()

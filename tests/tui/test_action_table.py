@@ -13,7 +13,7 @@ from tui.app import keys
 from tui.app.config import Settings
 from tui.app.screens.help import HelpScreen
 
-from .conftest import make_app, type_text
+from .conftest import make_app, run_from_palette
 
 
 def _declared_bindings() -> list[tuple[str, Binding]]:
@@ -62,12 +62,7 @@ async def test_the_help_lists_every_remappable_id_of_the_table(tmp_path):
 async def test_a_pane_action_runs_from_the_palette_as_from_its_key(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await type_text(pilot, "only overdue")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause(0.2)
+        await run_from_palette(pilot, "only overdue")
         assert app.screen.stakeholders.due_only
         await pilot.press("o")
         assert not app.screen.stakeholders.due_only

@@ -22,7 +22,7 @@ from tui.app.screens.form import FormScreen
 from tui.app.screens.small_forms import QuickLogForm
 from tui.app.widgets.stakeholders import StakeholderList
 
-from .conftest import TODAY, make_app, open_journal, settle, type_text
+from .conftest import TODAY, make_app, open_journal, run_from_palette, settle, type_text
 
 
 def names_shown(app) -> list[str]:
@@ -532,12 +532,7 @@ async def test_help_and_command_palette(tmp_path):
         body = out.getvalue()
         assert "stakeholders.quick-log" in body and "goals.carry" in body
         await pilot.press("escape")
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await type_text(pilot, "quick log")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause(0.2)
+        await run_from_palette(pilot, "quick log")
         assert isinstance(app.screen, QuickLogForm)
 
 
