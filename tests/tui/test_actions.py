@@ -119,6 +119,35 @@ async def test_quick_log_restarts_the_clock_and_offers_prompts(tmp_path):
     assert len(saved) == 1
 
 
+async def test_after_a_log_the_cursor_stays_among_the_overdue_rows(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        first = await select_overdue(pilot)
+        listing = app.screen.stakeholders.list
+        row_number = listing.cursor
+        following = listing.items[row_number + 1]
+        await pilot.press("l")
+        await pilot.pause()
+        await type_text(pilot, "Call about the permits")
+        await pilot.press("enter")
+        await settle(pilot)
+        if isinstance(app.screen, AppliedQuestion):
+            await pilot.press("escape")
+        # The person logged sorts down among those in touch; the cursor stays
+        # on the same row, now the next one who was due.
+        assert listing.cursor == row_number
+        assert app.screen.stakeholders.selected.id == following.id != first.id
+        position = [r.id for r in listing.items].index(first.id)
+        assert position > row_number
+        # An edit of a profile still follows the person edited.
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#organization").value = "Elsewhere"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen.stakeholders.selected.id == following.id
+
+
 async def test_edit_stakeholder_changes_only_what_was_edited(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:

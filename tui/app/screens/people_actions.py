@@ -76,14 +76,13 @@ class PeopleActions(_Base):
         values = await self.app.push_screen_wait(form)
         if values is None:
             return
-        self._logged(
-            self.app.apply(
+        with self.stakeholders.keeping_place():
+            entry = self.app.apply(
                 lambda: actions.quick_log(
                     self.journal, raw["id"], values["summary"], formal=values["formal"]
                 )
-            ),
-            raw,
-        )
+            )
+        self._logged(entry, raw)
 
     @work
     async def action_log_entry(self) -> None:
@@ -96,7 +95,9 @@ class PeopleActions(_Base):
             return
         first = self.journal.get(TABLE_STAKEHOLDERS, values["stakeholders"][0])
         draft = actions.draft_of(values)
-        self._logged(self.app.apply(lambda: actions.log_contact(self.journal, draft)), first)
+        with self.stakeholders.keeping_place():
+            entry = self.app.apply(lambda: actions.log_contact(self.journal, draft))
+        self._logged(entry, first)
 
     def _logged(self, entry: Interaction | None, stakeholder: dict[str, Any] | None) -> None:
         if entry is None:

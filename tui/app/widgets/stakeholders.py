@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -194,6 +196,8 @@ class StakeholderPane(Pane):
         self.suggestions: list[Suggestion] = []
         self.reach_out_ready = False
         self._by_id: dict[str, StakeholderRow] = {}
+        #: While set, a new view keeps the cursor on this row number.
+        self._hold: int | None = None
 
     def compose(self) -> ComposeResult:
         yield FilterInput(
@@ -274,6 +278,8 @@ class StakeholderPane(Pane):
             self._apply_reach_out(words, keep)
             return
         position = next((i for i, r in enumerate(rows) if r.id == keep), None)
+        if self._hold is not None:
+            position = self._hold
         self.list.set_items(rows, cursor=position)
         self._show_summary(len(rows))
 
@@ -359,6 +365,17 @@ class StakeholderPane(Pane):
         self.sort = keys[(keys.index(self.sort) + 1) % len(keys)]
         self.apply_view()
         self.notify(f"Sorted by {dict(SORTS)[self.sort]}", timeout=2)
+
+    @contextmanager
+    def keeping_place(self) -> Iterator[None]:
+        """Views shown meanwhile keep the cursor on the same row number: after
+        a contact is logged, the person sorts down among those in touch and the
+        cursor stays where the user was working through who is due."""
+        self._hold = self.list.cursor
+        try:
+            yield
+        finally:
+            self._hold = None
 
     def main_widget(self) -> Widget:
         return self.reach_list if self.reach_out else self.list
