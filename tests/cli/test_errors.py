@@ -34,7 +34,7 @@ def refused(sj, journal, *args):
 @pytest.mark.parametrize(
     ("args", "says"),
     [
-        (("log", "ruiz", "--on", "2026-13-01", "x"), "use YYYY-MM-DD, today, yesterday"),
+        (("log", "ruiz", "--on", "2026-13-01", "x"), "use YYYY-MM-DD, dec 5, 5 Dec 2026, today"),
         (("log", "ruiz", "--on", "yesterdy", "x"), '"yesterdy" is not a date: use YYYY-MM-DD'),
         (("log", "ruiz", "--on", "tomorrow", "x"), "2026-11-29 is in the future; log contacts"),
         (("log", "ruiz", "--on", "2027-01-05", "x"), "in the future"),

@@ -66,8 +66,8 @@ def test_bad_input_in_a_process(sj_process, machine):
     result = sj_process("log", "ana", "--on", "yesterdy", "x")
     assert result.code == 1 and result.out == ""
     assert result.err == (
-        'sj: "yesterdy" is not a date: use YYYY-MM-DD, today, yesterday, 3d ago, 2w ago, '
-        "in 3d or a weekday name.\n"
+        'sj: "yesterdy" is not a date: use YYYY-MM-DD, dec 5, 5 Dec 2026, today, yesterday, '
+        "tomorrow, a weekday, next mon, last fri, next week, 3d ago, in 2w, 1y ago or 3d.\n"
     )
     assert machine.journal.read_bytes() == before
 

@@ -21,7 +21,8 @@ from .hints import with_hint
 from .output import safe
 
 EPILOG = """\
-dates:     YYYY-MM-DD, today, yesterday, 3d ago, 2w ago, or a weekday (the latest one)
+dates:     YYYY-MM-DD, dec 5, 5 Dec 2026, today, yesterday, tomorrow, friday, next mon,
+           last fri, next week, 3d ago, in 2w, 3d (a due date looks ahead, others back)
 cadences:  10d, 2w, 3m, 1y, weekly, fortnightly, monthly, quarterly, none
 names:     an id, or any unique part of the name (case does not matter)
 journal:   --file PATH, or SJ_FILE; otherwise the platform data folder
