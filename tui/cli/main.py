@@ -16,7 +16,7 @@ from typing import NoReturn
 
 from journal.errors import JournalError, SaveError
 
-from . import coach_commands, commands, file_commands, opening, record_commands
+from . import backup_commands, coach_commands, commands, file_commands, opening, record_commands
 from .hints import with_hint
 from .output import safe
 
@@ -187,6 +187,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=file_commands.cmd_demo)
     p.add_argument("--stakeholders", type=int, default=40)
     p.add_argument("--interactions", type=int, default=1200)
+    backup_commands.add_parsers(sub)
     coach_commands.add_parsers(sub)
     record_commands.add_parsers(sub)
     return parser
