@@ -20,7 +20,14 @@ from .atomic import atomic_write
 from .backups import backups_in
 from .clock import Clock
 from .document import meta_of, read_file, serialize
-from .errors import BadFileError, InputError, MissingFileError, NotFoundError, ReadOnlyError
+from .errors import (
+    BadFileError,
+    InputError,
+    MissingFileError,
+    NotFoundError,
+    ReadOnlyError,
+    SaveError,
+)
 from .journal import Journal, resolve_path
 from .merge import Document
 from .paths import LocalDirs
@@ -153,12 +160,17 @@ def restore(
     backup = choose(path, dirs, number)
     document = _read_backup(backup)
     try:
-        journal = Journal.open(path, dirs=dirs, clock=clock, create=False)
-    except MissingFileError:
-        return _replace(path, backup, document, dirs, clock, damaged=None)
-    except BadFileError as exc:
-        return _replace(path, backup, document, dirs, clock, damaged=exc)
-    return _merge(journal, backup, document)
+        try:
+            journal = Journal.open(path, dirs=dirs, clock=clock, create=False)
+        except MissingFileError:
+            return _replace(path, backup, document, dirs, clock, damaged=None)
+        except BadFileError as exc:
+            return _replace(path, backup, document, dirs, clock, damaged=exc)
+        return _merge(journal, backup, document)
+    except OSError as exc:  # the set-aside copy or the new file could not be written
+        raise SaveError(
+            f"could not restore backup {backup.number}: {exc.strerror or exc}"
+        ) from None
 
 
 def _read_backup(backup: Backup) -> Document:

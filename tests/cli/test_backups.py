@@ -150,3 +150,16 @@ def test_no_backups_yet(sj, machine):
     refused = sj("backups", "restore", "1")
     assert refused.code == 1 and "there are no backups of" in refused.err
     assert machine.journal.read_bytes() == b""
+
+
+def test_a_backup_of_another_journal_is_not_merged_in(sj, written, machine, tmp_path):
+    other = tmp_path / "other.json"
+    assert sj("--file", str(other), "add", "Cleo Diaz").code == 0
+    written.write_bytes(other.read_bytes())  # a different journal now at this path
+    assert sj("list").code == 0  # saves it, with what this machine wrote merged back
+    before = written.read_bytes()
+    # Backup 1 is the other journal as it landed; 2 is this one's last version.
+    refused = sj("backups", "restore", "2")
+    assert refused.code == 1 and len(refused.err_lines) == 1
+    assert "holds a different journal" in refused.err and "sj merge --adopt" in refused.err
+    assert written.read_bytes() == before and _set_aside(machine) == []
