@@ -78,6 +78,7 @@ class Review:
             "heatmap": self.heatmap,
             "week_starts": self.week_starts,
             "balance": [{"id": b.id, "name": b.name, "text": b.text} for b in self.balance],
+            "balance_note": balance_note(self),
         }
 
 
@@ -247,3 +248,18 @@ def balance_signal(rows: list[StakeholderReview]) -> list[BalanceFlag]:
             flags.append(BalanceFlag(row.id, row.name, n, text))
     flags.sort(key=lambda f: (-f.formal, f.name.casefold()))
     return flags
+
+
+def balance_note(review: Review) -> str | None:
+    """The balance in one line when nobody was met only formally, counting
+    the key and focus relationships that were in touch; None when there is
+    nothing true to say (none of them had a contact, so none could be met
+    only formally) or when the flags say it."""
+    if review.balance:
+        return None
+    met = sum(1 for r in review.stakeholders if (r.key or r.focus) and r.counts.contacts)
+    if not met:
+        return None
+    if met == 1:
+        return "The one key or focus relationship in touch had an informal contact too."
+    return f"All {met} key and focus relationships in touch had an informal contact too."

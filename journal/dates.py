@@ -13,22 +13,54 @@ import re
 
 from .errors import InputError
 
-_DATE_FORMS = "use YYYY-MM-DD, today, yesterday, 3d ago, 2w ago, in 3d or a weekday name."
+_DATE_FORMS = (
+    "use YYYY-MM-DD, dec 5, 5 Dec 2026, today, yesterday, tomorrow, a weekday, "
+    "next mon, last fri, next week, 3d ago, in 2w, 1y ago or 3d."
+)
 _CADENCE_FORMS = (
     "use a number of days, 10d, 2w, 3m, 1y, weekly, fortnightly, monthly, "
     "quarterly, yearly or none."
 )
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Units are letters or words so that "3 days ago" works as well as "3d ago".
-_UNIT = r"(d|days?|w|weeks?|m|months?)"
-_AGO = re.compile(rf"(\d+)\s*{_UNIT}\s+ago")
-_AHEAD = re.compile(rf"(?:in\s+|\+\s*)(\d+)\s*{_UNIT}")
+# "m" is a month, never a minute: the journal has no time of day.
+_SPAN = r"(\d+)\s*(d|days?|w|weeks?|m|months?|y|years?)"
+_AGO = re.compile(rf"{_SPAN}\s+ago")
+_AHEAD = re.compile(rf"(?:in\s+|\+\s*){_SPAN}")
+_BARE = re.compile(_SPAN)
+# Year first, always: 2026-12-05, 2026-12-5, 2026/12/05. A date written
+# day-first or month-first in digits (05/12/2026) reads differently on
+# either side of the Atlantic, so it is refused rather than guessed.
+_NUMERIC = re.compile(r"(\d{4})([-/])(\d{1,2})\2(\d{1,2})")
+_RELATIVE = re.compile(r"(next|last)\s+([a-z]+)")
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+_MONTH_WORD = r"([a-z]+)\.?"
+_YEAR = r"(?:\s+(\d{4}))?"
+_MONTH_DAY = re.compile(rf"{_MONTH_WORD}\s+{_DAY}{_YEAR}")  # dec 5, December 5 2026
+_DAY_MONTH = re.compile(rf"{_DAY}\s+{_MONTH_WORD}{_YEAR}")  # 5 Dec, 5 December 2026
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_INDEX = {name: i for i, name in enumerate(_WEEKDAYS)} | {
     name[:3]: i for i, name in enumerate(_WEEKDAYS)
 }
+_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+_MONTH_INDEX = {name: i for i, name in enumerate(_MONTHS, 1)} | {
+    name[:3]: i for i, name in enumerate(_MONTHS, 1)
+}
+_MONTH_INDEX["sept"] = 9
 
 _NAMED_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
 
@@ -52,51 +84,121 @@ MAX_CADENCE_DAYS = 3650
 
 
 def parse_date(text: str, today: dt.date) -> dt.date:
-    """The calendar date that ``text`` names, relative to ``today``.
+    """The calendar date that ``text`` names, looking back from ``today``:
+    when something happened.
 
-    Accepts ``YYYY-MM-DD``, ``today``, ``yesterday``, ``tomorrow``, ``3d ago``,
-    ``2w ago``, ``1m ago`` (calendar months), ``in 3d``, ``+3d`` and weekday
-    names or their three-letter abbreviations, meaning the most recent such day
-    (today included). Case and surrounding spaces are ignored.
+    Accepts ``YYYY-MM-DD`` (also ``2026-12-5`` and ``2026/12/05``), a month
+    and day in English (``dec 5``, ``5 December``, ``5 Dec 2026``),
+    ``today``, ``yesterday``, ``tomorrow``, weekday names or their
+    three-letter abbreviations, ``next monday``, ``last friday``, ``next
+    week`` and ``last week`` (their Monday), ``3d ago``, ``2w ago``, ``1m
+    ago`` (calendar months), ``1y ago``, ``in 3d``, ``+3d`` and ``3d``. Case,
+    commas and surrounding spaces are ignored.
+
+    What has no direction of its own looks back: a weekday is the most recent
+    such day (today included), ``3d`` is three days ago, and a month and day
+    without a year is the most recent such date (today included).
 
     Raises InputError with a one-line message listing the accepted forms.
     """
-    key = text.strip().lower()
+    return _parse(text, today, ahead=False)
+
+
+def parse_due(text: str, today: dt.date) -> dt.date:
+    """Like :func:`parse_date`, for a date ahead (a due date, a snooze): what
+    has no direction of its own looks ahead. A weekday is the next such day,
+    today excluded (``friday`` on a Friday is a week away), ``3d`` is in
+    three days, and a month and day without a year is the next such date
+    (today included)."""
+    return _parse(text, today, ahead=True)
+
+
+def _parse(text: str, today: dt.date, *, ahead: bool) -> dt.date:
+    key = " ".join(text.strip().lower().replace(",", " ").split())
     if key in _NAMED_DAYS:
         return today + dt.timedelta(days=_NAMED_DAYS[key])
     if key in _WEEKDAY_INDEX:
-        return today - dt.timedelta(days=(today.weekday() - _WEEKDAY_INDEX[key]) % 7)
+        return _weekday(today, _WEEKDAY_INDEX[key], ahead=ahead, today_counts=not ahead)
+    if match := _RELATIVE.fullmatch(key):
+        return _relative(text, today, match[1] == "next", match[2])
     if match := _AGO.fullmatch(key):
         return _shift(today, -int(match[1]), match[2])
     if match := _AHEAD.fullmatch(key):
         return _shift(today, int(match[1]), match[2])
-    # fromisoformat alone would also take "20260101" and week dates; the
-    # pattern keeps the one written form the journal stores.
-    if _ISO_DATE.fullmatch(key):
+    if match := _BARE.fullmatch(key):
+        return _shift(today, int(match[1]) * (1 if ahead else -1), match[2])
+    if match := _NUMERIC.fullmatch(key):
+        return _calendar(text, int(match[1]), int(match[3]), int(match[4]))
+    if match := _MONTH_DAY.fullmatch(key):
+        return _month_day(text, today, match[1], match[2], match[3], ahead=ahead)
+    if match := _DAY_MONTH.fullmatch(key):
+        return _month_day(text, today, match[2], match[1], match[3], ahead=ahead)
+    raise _not_a_date(text)
+
+
+def _not_a_date(text: str) -> InputError:
+    return InputError(f'"{text.strip()}" is not a date: {_DATE_FORMS}')
+
+
+def _weekday(today: dt.date, index: int, *, ahead: bool, today_counts: bool) -> dt.date:
+    """The nearest such weekday after (before) today; today itself when it
+    is that weekday and counts."""
+    if ahead:
+        step = (index - today.weekday()) % 7 or (0 if today_counts else 7)
+        return today + dt.timedelta(days=step)
+    step = (today.weekday() - index) % 7 or (0 if today_counts else 7)
+    return today - dt.timedelta(days=step)
+
+
+def _relative(text: str, today: dt.date, ahead: bool, word: str) -> dt.date:
+    """``next monday``: the first Monday after today; ``last friday``: the
+    latest Friday before today; ``next week``/``last week``: its Monday."""
+    if word in _WEEKDAY_INDEX:
+        return _weekday(today, _WEEKDAY_INDEX[word], ahead=ahead, today_counts=False)
+    if word == "week":
+        monday = today - dt.timedelta(days=today.weekday())
+        return monday + dt.timedelta(days=7 if ahead else -7)
+    raise _not_a_date(text)
+
+
+def _calendar(text: str, year: int, month: int, day: int) -> dt.date:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise _not_a_date(text) from None
+
+
+def _month_day(
+    text: str, today: dt.date, month_word: str, day: str, year: str | None, *, ahead: bool
+) -> dt.date:
+    """``dec 5`` with a year is that date; without one, the nearest such
+    date on the side the context looks to (today included). Feb 29 without
+    a year is the nearest leap year's."""
+    month = _MONTH_INDEX.get(month_word)
+    if month is None:
+        raise _not_a_date(text)
+    if year is not None:
+        return _calendar(text, int(year), month, int(day))
+    step = 1 if ahead else -1
+    for offset in range(9):  # a Feb 29 comes round within eight years
         try:
-            return dt.date.fromisoformat(key)
+            candidate = dt.date(today.year + step * offset, month, int(day))
         except ValueError:
-            pass
-    raise InputError(f'"{text.strip()}" is not a date: {_DATE_FORMS}')
-
-
-def parse_due(text: str, today: dt.date) -> dt.date:
-    """Like :func:`parse_date`, for a date ahead (a due date, a snooze): a
-    weekday name means the next such day, today excluded (``friday`` on a
-    Friday is a week away)."""
-    key = text.strip().lower()
-    if key in _WEEKDAY_INDEX:
-        return today + dt.timedelta(days=(_WEEKDAY_INDEX[key] - today.weekday() - 1) % 7 + 1)
-    return parse_date(text, today)
+            continue
+        if (candidate >= today) if ahead else (candidate <= today):
+            return candidate
+    raise _not_a_date(text)
 
 
 def _shift(today: dt.date, amount: int, unit: str) -> dt.date:
     try:
-        if unit[0] == "m":
-            # Calendar months, clamped at the month's end (Mar 31 - 1m = Feb 28).
+        if unit[0] in "my":
+            # Calendar months and years, clamped at the month's end
+            # (Mar 31 - 1m = Feb 28, Feb 29 + 1y = Feb 28).
             import pendulum  # only month arithmetic needs it; keeps start-up fast
 
-            moved = pendulum.date(today.year, today.month, today.day).add(months=amount)
+            months = amount * (12 if unit[0] == "y" else 1)
+            moved = pendulum.date(today.year, today.month, today.day).add(months=months)
             return dt.date(moved.year, moved.month, moved.day)
         days = amount * (7 if unit[0] == "w" else 1)
         return today + dt.timedelta(days=days)

@@ -129,7 +129,7 @@ def parse_document(path: Path, payload: bytes) -> Document:
     name = str(path)
     if not payload or payload.isspace():
         raise BadFileError(
-            f"{name} is empty; restore it from a backup (see `sj check`) or move it away."
+            f"{name} is empty; restore it from a backup or move it away.", hint="backups"
         )
     try:
         document = loads(payload)
@@ -143,7 +143,8 @@ def parse_document(path: Path, payload: bytes) -> Document:
         else:
             reason = "is not valid JSON"
         raise BadFileError(
-            f"{name} {reason}; it was left untouched: restore it from a backup or move it away."
+            f"{name} {reason}; it was left untouched: restore it from a backup or move it away.",
+            hint="backups",
         ) from None
     if not isinstance(document, dict) or not all(isinstance(t, dict) for t in document.values()):
         raise BadFileError(
@@ -159,7 +160,8 @@ def parse_document(path: Path, payload: bytes) -> Document:
     # true and false are ints to Python, not schema numbers.
     if not isinstance(schema, int) or isinstance(schema, bool):
         raise BadFileError(
-            f"{name} has a damaged _meta record (no schema number); restore it from a backup."
+            f"{name} has a damaged _meta record (no schema number); restore it from a backup.",
+            hint="backups",
         )
     from .validate import SHAPES, check_document
 
@@ -171,7 +173,8 @@ def parse_document(path: Path, payload: bytes) -> Document:
                 table_name != TABLE_META and not isinstance(record.get("id"), str)
             ):
                 raise BadFileError(
-                    f"{name} has a damaged record {table_name}/{doc_id}; restore it from a backup."
+                    f"{name} has a damaged record {table_name}/{doc_id}; restore it from a backup.",
+                    hint="backups",
                 )
     # The record tables: every record a dict with a text id, every field
     # holding the kind of value it should.

@@ -87,7 +87,7 @@ class Suggestion:
         return [r.text for r in self.reasons]
 
     def to_json(self) -> dict[str, Any]:
-        """The ``sj today --json`` form: name, id, score and reasons."""
+        """The ``sj reach-out --json`` form: name, id, score and reasons."""
         return {"name": self.name, "id": self.id, "score": self.score, "reasons": self.reason_texts}
 
 

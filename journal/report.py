@@ -191,6 +191,8 @@ def render_markdown(data: ReportData) -> str:
             lines.append("Issues most present in the month's conversations:")
             lines.append("")
             lines += [f"- {md(k)} ({n} contacts)" for k, n in data.issues]
+    elif t.contacts:
+        lines.append("No topics or issues were noted in this month's contacts.")
     else:
         lines.append("No contacts this month, so no themes.")
     lines += ["", "## Critical issues that changed", ""]

@@ -104,7 +104,8 @@ class JournalStorage(SavePath, Storage):
             if self.dirs.was_known(self.path):
                 raise MissingFileError(
                     f"{self.path} is missing but was a journal before (an unmounted drive or an "
-                    "online-only sync placeholder?); check the folder, or restore it from a backup."
+                    "online-only sync placeholder?); check the folder, or restore it from a backup.",
+                    hint="backups",
                 )
             if not create:
                 raise MissingFileError(

@@ -180,11 +180,12 @@ def check_document(path: Path | str, document: Mapping[str, Any]) -> None:
         for doc_id, record in table.items():
             if type(record) is not dict or type(record.get("id")) is not str:
                 raise BadFileError(
-                    f"{path} has a damaged record {table_name}/{doc_id}; restore it from a backup."
+                    f"{path} has a damaged record {table_name}/{doc_id}; restore it from a backup.",
+                    hint="backups",
                 )
             bad = _bad_field(record, shape)
             if bad is not None:
-                raise BadFileError(_message(path, table_name, doc_id, record, bad))
+                raise BadFileError(_message(path, table_name, doc_id, record, bad), hint="backups")
 
 
 def _fits(records: Iterable[Any], shape: Shape, *, need_id: bool = False) -> bool:

@@ -34,7 +34,7 @@ def refused(sj, journal, *args):
 @pytest.mark.parametrize(
     ("args", "says"),
     [
-        (("log", "ruiz", "--on", "2026-13-01", "x"), "use YYYY-MM-DD, today, yesterday"),
+        (("log", "ruiz", "--on", "2026-13-01", "x"), "use YYYY-MM-DD, dec 5, 5 Dec 2026, today"),
         (("log", "ruiz", "--on", "yesterdy", "x"), '"yesterdy" is not a date: use YYYY-MM-DD'),
         (("log", "ruiz", "--on", "tomorrow", "x"), "2026-11-29 is in the future; log contacts"),
         (("log", "ruiz", "--on", "2027-01-05", "x"), "in the future"),
@@ -155,7 +155,9 @@ def test_check_fails_on_a_corrupt_file_with_one_line(sj, journal, damage, says):
     broken = journal.read_bytes()
     result = sj("check")
     assert result.code == 1
-    assert result.out == ""
+    # What was damaged goes to stderr; the backups that can mend it to stdout.
+    assert result.out.startswith(f"{journal}: NOT sound\n  backups: ")
+    assert "sj backups restore N" in result.out
     [line] = result.err_lines
     assert line.startswith(f"sj: {journal} ") and says in line
     assert journal.read_bytes() == broken
@@ -169,7 +171,7 @@ def test_check_fails_on_a_corrupt_file_with_one_line(sj, journal, damage, says):
 
 def test_trailing_garbage_is_named_as_such(sj, journal):
     journal.write_bytes(journal.read_bytes() + b"garbage")
-    assert "has extra data after the journal" in refused(sj, journal, "check")
+    assert "has extra data after the journal" in refused(sj, journal, "due")
 
 
 def test_check_on_a_folder(sj, machine, tmp_path):

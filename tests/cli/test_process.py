@@ -66,8 +66,8 @@ def test_bad_input_in_a_process(sj_process, machine):
     result = sj_process("log", "ana", "--on", "yesterdy", "x")
     assert result.code == 1 and result.out == ""
     assert result.err == (
-        'sj: "yesterdy" is not a date: use YYYY-MM-DD, today, yesterday, 3d ago, 2w ago, '
-        "in 3d or a weekday name.\n"
+        'sj: "yesterdy" is not a date: use YYYY-MM-DD, dec 5, 5 Dec 2026, today, yesterday, '
+        "tomorrow, a weekday, next mon, last fri, next week, 3d ago, in 2w, 1y ago or 3d.\n"
     )
     assert machine.journal.read_bytes() == before
 
@@ -78,7 +78,7 @@ def test_check_in_a_process(sj_process, machine):
     assert sound.code == 0 and " sound (1 stakeholder" in sound.out
     machine.journal.write_bytes(machine.journal.read_bytes()[:-40])
     broken = sj_process("check")
-    assert broken.code == 1 and broken.out == ""
+    assert broken.code == 1 and "  backups: 1 in " in broken.out
     assert broken.err == (
         f"sj: {machine.journal} is truncated; it was left untouched: restore it from a backup "
         "or move it away.\n"

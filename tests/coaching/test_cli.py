@@ -172,6 +172,41 @@ def test_review_balance_signal_text(sj):
     assert "Met only formally" in out and "key influencer: 1 formal contact, none informal" in out
 
 
+def test_review_balance_is_silent_without_key_contacts_and_counts_them_otherwise(sj):
+    code, out, _ = sj("review")
+    assert code == 0 and "Contacts from 2026-11-01 to 2026-11-30: 0" in out
+    assert "Balance" not in out and "informal contact too" not in out
+    sj("log", "cy", "coffee", "--informal", "--on", "2026-11-03")
+    assert "Balance" not in sj("review")[1]
+    sj("log", "ana", "coffee", "--informal", "--on", "2026-11-04")
+    code, out, _ = sj("review")
+    assert "Balance: The one key or focus relationship in touch had an informal contact too." in out
+
+
+def test_due_praises_only_what_was_kept(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("SJ_TODAY", "2026-11-28")
+    for name in ("DATA", "STATE", "CACHE", "CONFIG"):
+        monkeypatch.setenv(f"XDG_{name}_HOME", str(tmp_path / "home" / name.lower()))
+    path = str(tmp_path / "j.json")
+
+    def said(*argv):
+        capsys.readouterr()
+        assert main(["--file", path, *argv]) == 0
+        return capsys.readouterr().out
+
+    said("add", "Ana Ruiz")
+    said("delete", "ana")
+    assert said("due") == (
+        'Nobody is due: there are no stakeholders yet (sj add "Ana Ruiz" --every 2w).\n'
+    )
+    assert said("today").startswith("No stakeholders yet")
+    said("add", "Ben Okafor")
+    assert said("due").startswith("Nobody is due: no one has a cadence")
+    said("edit", "ben", "--every", "2w")
+    said("log", "ben", "call")
+    assert said("due") == "Nobody is due. Well kept.\n"
+
+
 def test_report_to_file_and_reflections(sj, tmp_path):
     sj("log", "ana", "visit", "--on", "2026-10-05", "--differently", "private lesson")
     target = tmp_path / "out" / "report.md"

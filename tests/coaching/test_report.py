@@ -79,6 +79,15 @@ def test_issue_change_outside_the_month_is_not_reported(book):
     assert data.issue_changes[0].before == "Low water; permits"
 
 
+def test_a_month_with_contacts_but_no_topics_does_not_claim_no_contacts(book):
+    ana = book.person("Ana")
+    book.log(ana, "2026-03-05")
+    text = report.monthly_report(book.j, "2026-03")
+    assert "| Contacts | 1 |" in text
+    assert "No contacts this month" not in text
+    assert "No topics or issues were noted in this month's contacts." in text
+
+
 def test_empty_month(book):
     text = report.monthly_report(book.j, "2026-03")
     assert "| Contacts | 0 |" in text

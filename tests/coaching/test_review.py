@@ -106,6 +106,39 @@ def test_balance_signal_flags_key_and_focus_met_only_formally(book):
     ]
 
 
+def test_balance_note_says_nothing_when_nothing_happened(book):
+    book.person("Key", key=True)
+    book.person("Focus", focus=True)
+    plain = book.person("Plain")
+    empty = contact_review.review_month(book.j, "2026-10")
+    assert empty.totals.contacts == 0 and contact_review.balance_note(empty) is None
+    # Contacts, but none with a key or focus relationship: none of them can
+    # have had an informal contact either.
+    book.log(plain, "2026-10-05", formal=False)
+    others_only = contact_review.review_month(book.j, "2026-10")
+    assert others_only.totals.contacts == 1 and contact_review.balance_note(others_only) is None
+    assert others_only.to_json()["balance_note"] is None
+
+
+def test_balance_note_counts_the_relationships_it_speaks_of(book):
+    key = book.person("Key", key=True)
+    focus = book.person("Focus", focus=True)
+    book.log(key, "2026-10-05", formal=False)
+    one = contact_review.review_month(book.j, "2026-10")
+    assert contact_review.balance_note(one) == (
+        "The one key or focus relationship in touch had an informal contact too."
+    )
+    book.log(focus, "2026-10-06", formal=False)
+    book.log(focus, "2026-10-07")
+    two = contact_review.review_month(book.j, "2026-10")
+    assert contact_review.balance_note(two) == (
+        "All 2 key and focus relationships in touch had an informal contact too."
+    )
+    book.log(key, "2026-11-02")  # only formal in November: flagged, no note
+    november = contact_review.review_month(book.j, "2026-11")
+    assert november.balance and contact_review.balance_note(november) is None
+
+
 def test_review_matches_goal_counting_on_random_data(book):
     rng = random.Random(7)
     people = [book.person(f"P{n}", key=n % 3 == 0) for n in range(12)]

@@ -39,6 +39,7 @@ from journal.records import (
 )
 from tests.cli.conftest import REPO, Result, machine_env
 from tui.cli import main
+from tui.cli.hints import HINTS
 
 from .conftest import entry, open_journal, person
 
@@ -489,16 +490,18 @@ def test_sj_check_reports_a_damaged_record_and_nothing_writes_it(kind, journal_f
     before = _snapshot(journal_file)
     file = ("--file", str(journal_file))
     result = sj_in_process(*file, "check")
-    assert result.code == 1 and result.out == ""
+    assert result.code == 1 and result.out.startswith(f"{journal_file}: NOT sound\n  backups: ")
     [line] = result.err_lines
     assert line.startswith(f"sj: {journal_file} has a damaged record: {table} ")
     assert says in line
     report = sj_in_process(*file, "check", "--json")
     assert report.code == 1 and report.json()["sound"] is False
     assert report.json()["problems"] == [line.removeprefix("sj: ")]
+    # Every other command says the same, and how to put a backup back.
+    refused = f"{line.rstrip('.')}; {HINTS['backups']}."
     for args in (("log", "ana", "Coffee"), ("due",), ("list",), ("show", "ana"), ("add", "Cleo")):
         result = sj_in_process(*file, *args)
-        assert (result.code, result.out, result.err_lines) == (1, "", [line]), args
+        assert (result.code, result.out, result.err_lines) == (1, "", [refused]), args
     assert _snapshot(journal_file) == before
 
 

@@ -185,6 +185,29 @@ async def test_contact_review_counts_the_month_and_moves_between_months(tmp_path
         assert screen.review.start == "2025-11-01" and screen.review.end == "2026-10-31"
 
 
+async def test_contact_review_balance_claims_nothing_of_relationships_not_in_touch(tmp_path):
+    journal = open_journal(tmp_path)
+    ana = journal.add(Stakeholder(name="Ana Ruiz", key=True))
+    ben = journal.add(Stakeholder(name="Ben Ode"))
+    journal.add(Interaction(date="2026-11-20", stakeholders=[ben.id], summary="Coffee"))
+    journal.add(
+        Interaction(date="2026-10-02", stakeholders=[ana.id], summary="Lunch", formal=False)
+    )
+    app = make_app(tmp_path, sample=None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("v")
+        await settle(pilot)
+        # November: a contact, but none with the one key influencer.
+        balance = app.screen.query_one("#review-balance")
+        assert app.screen.review.totals.contacts == 1
+        assert str(balance.render()).strip() == ""
+        await pilot.press("left_square_bracket")  # October: Ana, informally
+        await settle(pilot)
+        assert "The one key or focus relationship in touch had an informal contact too." in str(
+            balance.render()
+        )
+
+
 async def test_contact_review_of_dates_the_user_picks(tmp_path):
     _two_people(tmp_path)
     app = make_app(tmp_path, sample=None)

@@ -312,3 +312,97 @@ async def test_a_second_goal_of_a_kind_keeps_the_form_open_and_the_command_line_
     assert refused.code == 1 and "change its target" in refused.err
     goals = list(open_journal(tmp_path).records("goals"))
     assert [(g["metric"], g["target"]) for g in goals] == [("informal", 3)]
+
+
+# -- dates people type: the same text, the same day, in both faces
+
+#: A contact's date as typed → the day stored (today is Saturday 2026-11-28;
+#: what has no direction of its own looks back).
+PAST_DATES = [
+    ("last friday", "2026-11-27"),
+    ("dec 5", "2025-12-05"),
+    ("5 Dec 2025", "2025-12-05"),
+    ("2026/11/05", "2026-11-05"),
+    ("2026-11-5", "2026-11-05"),
+    ("3d", "2026-11-25"),
+    ("wed", "2026-11-25"),
+    ("1m ago", "2026-10-28"),
+]
+
+#: A promise's due date as typed → the day stored (looking ahead).
+DUE_DATES = [
+    ("next monday", "2026-11-30"),
+    ("next week", "2026-11-30"),
+    ("dec 5", "2026-12-05"),
+    ("December 5", "2026-12-05"),
+    ("3d", "2026-12-01"),
+    ("in 1y", "2027-11-28"),
+    ("in 3 months", "2027-02-28"),
+    ("sat", "2026-12-05"),
+]
+
+
+@pytest.mark.parametrize(("typed", "day"), PAST_DATES)
+def test_a_contact_date_on_the_command_line(tmp_path, typed, day):
+    sj = _cli(tmp_path)
+    sj("add", "Ana Ruiz")
+    logged = sj("log", "ana", "--on", typed, "Call")
+    assert logged.code == 0, logged.err
+    [entry] = sj("show", "ana", "--json").json()["recent"]
+    assert entry["date"] == day
+
+
+@pytest.mark.parametrize(("typed", "day"), PAST_DATES)
+async def test_a_contact_date_in_the_entry_form(tmp_path, typed, day):
+    open_journal(tmp_path).add(Stakeholder(name="Ana Ruiz"))
+    app = make_app(tmp_path, sample=None)
+    async with app.run_test(size=(120, 48)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        app.screen.query_one("#summary").value = "Call"
+        app.screen.query_one("#date").value = typed
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        [entry] = app.journal.interactions_of(None)
+        assert entry["date"] == day
+
+
+@pytest.mark.parametrize(("typed", "day"), DUE_DATES)
+def test_a_due_date_on_the_command_line(tmp_path, typed, day):
+    sj = _cli(tmp_path)
+    sj("add", "Ana Ruiz")
+    made = sj("promise", "ana", "send the budget", "--due", typed)
+    assert made.code == 0 and f"due {day}" in made.out, made.err
+
+
+@pytest.mark.parametrize(("typed", "day"), DUE_DATES)
+async def test_a_due_date_in_the_promise_form(tmp_path, typed, day):
+    open_journal(tmp_path).add(Stakeholder(name="Ana Ruiz"))
+    app = make_app(tmp_path, sample=None)
+    async with app.run_test(size=(120, 48)) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        app.screen.query_one("#text").value = "send the budget"
+        app.screen.query_one("#due").value = typed
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        [promise] = app.journal.records("promises")
+        assert promise["due"] == day
+
+
+async def test_a_mistyped_date_shows_the_same_line_as_the_command_line(tmp_path):
+    sj = _cli(tmp_path)
+    sj("add", "Ana Ruiz")
+    refused = sj("log", "ana", "--on", "nxt monday", "Call")
+    assert refused.code == 1
+    app = make_app(tmp_path, sample=None)
+    async with app.run_test(size=(120, 48)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        app.screen.query_one("#summary").value = "Call"
+        app.screen.query_one("#date").value = "nxt monday"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        shown = str(app.screen.query_one("#date-error").render())
+        assert refused.err == f"sj: {shown}\n"
+        assert app.journal.interactions_of(None) == []

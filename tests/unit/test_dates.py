@@ -2,7 +2,14 @@ import datetime as dt
 
 import pytest
 
-from journal.dates import format_ago, format_cadence, format_due, parse_cadence, parse_date
+from journal.dates import (
+    format_ago,
+    format_cadence,
+    format_due,
+    parse_cadence,
+    parse_date,
+    parse_due,
+)
 from journal.errors import InputError
 
 # A Wednesday.
@@ -65,7 +72,26 @@ def test_weekday_is_always_zero_to_six_days_back():
 
 @pytest.mark.parametrize(
     "text",
-    ["2026-13-01", "2026-02-30", "next week", "", "3x ago", "20260101", "2026-W01-1", "frid"],
+    [
+        "2026-13-01",
+        "2026-02-30",
+        "next year",
+        "",
+        "3x ago",
+        "20260101",
+        "2026-W01-1",
+        "frid",
+        "05/12/2026",
+        "12/05",
+        "feb 30",
+        "dec 0",
+        "5 dek",
+        "dec 5 26",
+        "next",
+        "3",
+        "2026/12-05",
+        "3 mins ago",
+    ],
 )
 def test_parse_date_rejects_with_one_line_listing_forms(text):
     with pytest.raises(InputError) as caught:
@@ -193,9 +219,105 @@ def test_formatting_a_damaged_date_shows_it_rather_than_crashing():
 
 
 def test_parse_due_reads_a_weekday_as_the_next_one():
-    from journal.dates import parse_due
-
     friday = dt.date(2026, 11, 27)
     assert parse_due("friday", friday) == dt.date(2026, 12, 4)
     assert parse_due("mon", friday) == dt.date(2026, 11, 30)
     assert parse_due("in 2w", friday) == dt.date(2026, 12, 11)
+
+
+# Saturday 2026-11-28, the day the app and command-line tests live on.
+SATURDAY = dt.date(2026, 11, 28)
+
+#: text → (as a past date: when something happened, as a due date).
+FORMS = [
+    ("today", "2026-11-28", "2026-11-28"),
+    ("tomorrow", "2026-11-29", "2026-11-29"),
+    ("yesterday", "2026-11-27", "2026-11-27"),
+    # A bare weekday looks back for a past date (today counts) and ahead for
+    # a due date (today does not).
+    ("sat", "2026-11-28", "2026-12-05"),
+    ("friday", "2026-11-27", "2026-12-04"),
+    ("Mon", "2026-11-23", "2026-11-30"),
+    # next/last name their direction: the same day in both contexts.
+    ("next monday", "2026-11-30", "2026-11-30"),
+    ("next sat", "2026-12-05", "2026-12-05"),
+    ("last friday", "2026-11-27", "2026-11-27"),
+    ("last saturday", "2026-11-21", "2026-11-21"),
+    ("next week", "2026-11-30", "2026-11-30"),
+    ("last week", "2026-11-16", "2026-11-16"),
+    # Month and day: with a year, that date; without, the most recent one for
+    # a past date and the next one for a due date.
+    ("dec 5", "2025-12-05", "2026-12-05"),
+    ("December 5", "2025-12-05", "2026-12-05"),
+    ("5 Dec", "2025-12-05", "2026-12-05"),
+    ("5th december", "2025-12-05", "2026-12-05"),
+    ("nov 28", "2026-11-28", "2026-11-28"),  # today is the nearest either way
+    ("nov 20", "2026-11-20", "2027-11-20"),
+    ("Sept 3", "2026-09-03", "2027-09-03"),
+    ("Dec. 5", "2025-12-05", "2026-12-05"),
+    ("5 Dec 2026", "2026-12-05", "2026-12-05"),
+    ("December 5, 2026", "2026-12-05", "2026-12-05"),
+    ("dec 5 2024", "2024-12-05", "2024-12-05"),
+    ("feb 29", "2024-02-29", "2028-02-29"),  # the nearest leap year's
+    # Digits, year first.
+    ("2026/12/05", "2026-12-05", "2026-12-05"),
+    ("2026-12-5", "2026-12-05", "2026-12-05"),
+    ("2026-1-2", "2026-01-02", "2026-01-02"),
+    # Spans: ago and in name their direction; a bare span takes the context's.
+    ("3d ago", "2026-11-25", "2026-11-25"),
+    ("in 3d", "2026-12-01", "2026-12-01"),
+    ("3d", "2026-11-25", "2026-12-01"),
+    ("2w", "2026-11-14", "2026-12-12"),
+    ("in 1y", "2027-11-28", "2027-11-28"),
+    ("1y ago", "2025-11-28", "2025-11-28"),
+    ("in 3 months", "2027-02-28", "2027-02-28"),
+    ("1m ago", "2026-10-28", "2026-10-28"),  # a month, never a minute
+    ("1m", "2026-10-28", "2026-12-28"),
+    ("in 2 years", "2028-11-28", "2028-11-28"),
+]
+
+
+@pytest.mark.parametrize(("text", "past", "due"), FORMS)
+def test_every_form_as_a_past_date(text, past, due):
+    assert parse_date(text, SATURDAY) == d(past)
+
+
+@pytest.mark.parametrize(("text", "past", "due"), FORMS)
+def test_every_form_as_a_due_date(text, past, due):
+    assert parse_due(text, SATURDAY) == d(due)
+
+
+def test_a_year_from_feb_29_clamps_to_feb_28():
+    assert parse_due("in 1y", d("2028-02-29")) == d("2029-02-28")
+    assert parse_date("1y ago", d("2028-02-29")) == d("2027-02-28")
+
+
+def test_next_and_last_weekday_skip_today():
+    for offset in range(7):
+        today = SATURDAY + dt.timedelta(days=offset)
+        for name in ("mon", "tue", "wed", "thu", "fri", "sat", "sun"):
+            ahead = (parse_due(f"next {name}", today) - today).days
+            back = (today - parse_date(f"last {name}", today)).days
+            assert 1 <= ahead <= 7 and 1 <= back <= 7
+
+
+def test_a_month_day_without_a_year_is_within_a_year_on_the_context_side():
+    for offset in range(0, 366, 17):
+        today = SATURDAY + dt.timedelta(days=offset)
+        for text in ("jan 1", "mar 15", "jun 30", "dec 31"):
+            assert 0 <= (parse_due(text, today) - today).days < 366
+            assert 0 <= (today - parse_date(text, today)).days < 366
+
+
+def test_the_error_lists_the_new_forms_on_one_line():
+    with pytest.raises(InputError) as caught:
+        parse_date("next year", SATURDAY)
+    message = str(caught.value)
+    assert "\n" not in message
+    for form in ("dec 5", "next mon", "last fri", "next week", "in 2w", "3d"):
+        assert form in message
+
+
+def test_far_years_are_an_input_error():
+    with pytest.raises(InputError, match="too far"):
+        parse_date("in 99999y", SATURDAY)

@@ -110,7 +110,10 @@ def cmd_reach_out(args: argparse.Namespace) -> int:
         print_json([s.to_json() for s in items])
         return 0
     if not items:
-        print("Nobody needs a nudge today. A good day to meet someone new.")
+        if next(journal.records("stakeholders"), None) is None:
+            print('No stakeholders yet: add the first with sj add "Ana Ruiz" --every 2w.')
+        else:
+            print("Nobody needs a nudge today. A good day to meet someone new.")
         return 0
     rows = [
         [f"{s.score:.1f}", _marks(s.key, s.focus), s.name, "; ".join(s.reason_texts)] for s in items
@@ -328,6 +331,8 @@ def cmd_contact_review(args: argparse.Namespace) -> int:
         print("\nMet only formally (try an informal contact):")
         for flag in review.balance:
             print(f"  {safe(flag.name)}: {safe(flag.text)}")
+    elif note := reviews.balance_note(review):
+        print(f"\nBalance: {note}")
     return 0
 
 

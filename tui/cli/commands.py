@@ -136,18 +136,30 @@ def _due_rows(infos: list[Any], journal: Journal) -> list[list[str]]:
     return rows
 
 
+def _nobody_due(everyone: list) -> str:
+    """Why nobody is due, praising only what was done: with nobody to keep
+    in touch with, there is nothing to call well kept."""
+    if not everyone:
+        return 'Nobody is due: there are no stakeholders yet (sj add "Ana Ruiz" --every 2w).'
+    if all(i.state == "no-cadence" for i in everyone):
+        return (
+            "Nobody is due: no one has a cadence, or a promise or follow-up with a date "
+            "(sj edit NAME --every 2w sets a cadence)."
+        )
+    return "Nobody is due. Well kept."
+
+
 def cmd_due(args: argparse.Namespace) -> int:
     if args.window < 0:
         raise InputError(f"--window is a number of days ahead, 0 or more, not {args.window}.")
     journal = open_journal(args)
-    infos = journal.cadence(window=args.window)
-    if not args.all:
-        infos = [i for i in infos if i.state in ("overdue", "due-soon")]
+    everyone = journal.cadence(window=args.window)
+    infos = everyone if args.all else [i for i in everyone if i.state in ("overdue", "due-soon")]
     if args.json:
         print_json([i.to_json() for i in infos])
         return 0
     if not infos:
-        print("Nobody is due. Well kept.")
+        print(_nobody_due(everyone))
         return 0
     print(table(_due_rows(infos, journal), ["", "NAME", "LAST CONTACT", "CADENCE", "STATE"]))
     return 0

@@ -16,6 +16,9 @@ HINTS = {
     "goals": "see `sj goal list` for the ids",
     "share-with": "name them with --with, e.g. --with ana,ben",
     "new-journal": "to start one there, run `sj --file PATH add NAME`",
+    "backups": "`sj backups` lists this machine's backups of it, `sj backups restore N` puts one back",
+    "backups-list": "`sj backups` lists them",
+    "adopt-backup": "to fold its records into this journal, run `sj merge --adopt` on that file",
 }
 
 

@@ -16,12 +16,13 @@ from typing import NoReturn
 
 from journal.errors import JournalError, SaveError
 
-from . import coach_commands, commands, file_commands, opening, record_commands
+from . import backup_commands, coach_commands, commands, file_commands, opening, record_commands
 from .hints import with_hint
 from .output import safe
 
 EPILOG = """\
-dates:     YYYY-MM-DD, today, yesterday, 3d ago, 2w ago, or a weekday (the latest one)
+dates:     YYYY-MM-DD, dec 5, 5 Dec 2026, today, yesterday, tomorrow, friday, next mon,
+           last fri, next week, 3d ago, in 2w, 3d (a due date looks ahead, others back)
 cadences:  10d, 2w, 3m, 1y, weekly, fortnightly, monthly, quarterly, none
 names:     an id, or any unique part of the name (case does not matter)
 journal:   --file PATH, or SJ_FILE; otherwise the platform data folder
@@ -186,6 +187,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=file_commands.cmd_demo)
     p.add_argument("--stakeholders", type=int, default=40)
     p.add_argument("--interactions", type=int, default=1200)
+    backup_commands.add_parsers(sub)
     coach_commands.add_parsers(sub)
     record_commands.add_parsers(sub)
     return parser

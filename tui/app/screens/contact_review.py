@@ -220,9 +220,10 @@ def _numbers(totals: Any) -> Text:
 def _balance(review: reviews.Review) -> Text:
     text = Text()
     if not review.balance:
-        if review.totals.contacts:
+        note = reviews.balance_note(review)
+        if note:
             text.append("Balance: ", "bold")
-            text.append("every key and focus relationship had an informal contact too.", "green")
+            text.append(note, "green")
         return text
     text.append("Met only formally (key or focus): ", "bold yellow")
     parts = [f"{clean(flag.name)} ×{flag.formal}" for flag in review.balance[:6]]

@@ -86,7 +86,7 @@ class SnoozeForm(FormScreen[str | None]):
 
 
 #: The longest range the contact-log screen shows (its heatmap's width);
-#: `sj review --from --to` takes any range.
+#: `sj contact-review --from --to` takes any range.
 MAX_RANGE_DAYS = 366
 
 
@@ -121,7 +121,8 @@ class DateRangeForm(FormScreen[tuple[str, str]]):
         days = (dt.date.fromisoformat(end) - dt.date.fromisoformat(start)).days + 1
         if days > MAX_RANGE_DAYS:
             raise FieldError(
-                "to", f"That is {days} days: up to a year here; `sj review` takes any range."
+                "to",
+                f"That is {days} days: up to a year here; `sj contact-review` takes any range.",
             )
         return start, end
 
