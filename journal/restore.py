@@ -222,7 +222,7 @@ def _replace(
     under the journal's lock, once the file as it is has been kept aside."""
     from filelock import FileLock, Timeout
 
-    from .storage import LOCK_TIMEOUT
+    from .saving import LOCK_TIMEOUT
 
     restored = Restored(backup, path, replaced=True)
     if damaged is not None and not (path.is_file() and os.access(path, os.R_OK)):
