@@ -173,6 +173,14 @@ class Stakeholder(Record):
     #: ``date`` (ISO, the day of the change) and ``before``. Written by
     #: :func:`journal.changes.note_profile_changes`; see that module.
     profile_log: list[dict[str, Any]] = field(default_factory=list)
+    #: Important dates (birthday, term ends...): dicts with ``label``,
+    #: ``date`` and ``yearly``; see :mod:`journal.important_dates`.
+    dates: list[dict[str, Any]] = field(default_factory=list)
+    #: Where the record was imported from and when: ``vcard, 2026-12-07``.
+    source: str = ""
+    #: Set on the tombstone of a stakeholder folded into another one: the id
+    #: of the one that holds them now (see :mod:`journal.people_merge`).
+    merged_into: str | None = None
 
 
 @dataclass(kw_only=True)

@@ -16,7 +16,7 @@ from typing import NoReturn
 
 from journal.errors import JournalError, SaveError
 
-from . import coach_commands, commands, file_commands, opening, record_commands
+from . import coach_commands, commands, file_commands, opening, people_commands, record_commands
 from .hints import with_hint
 from .output import safe
 
@@ -188,6 +188,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--interactions", type=int, default=1200)
     coach_commands.add_parsers(sub)
     record_commands.add_parsers(sub)
+    people_commands.add_parsers(sub)
     return parser
 
 

@@ -119,6 +119,11 @@ def brief_text(brief: Brief, today: dt.date) -> Text:
     if not known:
         text.append("Not recorded yet: ask about their priorities, then note them (e).\n", "dim")
 
+    if brief.dates:
+        _section(text, "Dates")
+        for line in brief.dates:
+            text.append(f"  {clean(line)}\n")
+
     _section(text, "Outside work")
     if brief.opener:
         text.append(clean(brief.opener) + "\n")
