@@ -105,3 +105,16 @@ def test_important_dates_are_added_shown_and_removed_from_the_command_line(sj, a
     assert [d["label"] for d in dates] == ["term ends"]
     missing = sj("date", "remove", "ana", "birthday")
     assert missing.code == 1 and "term ends" in missing.err
+
+
+def test_duplicates_are_listed_with_why(sj):
+    assert sj("add", "Ana Ruiz", "--org", "Forestry Board", "--email", "ana@f.example").code == 0
+    assert sj("add", "Ana Ruiz", "--org", "Forest Service", "--email", "ANA@f.example").code == 0
+    assert sj("add", "Jon Smith", "--org", "Harbour").code == 0
+    assert sj("add", "John Smith", "--org", "Harbour").code == 0
+    listed = sj("duplicates")
+    assert listed.code == 0
+    assert "same e-mail" in listed.out and "similar names" in listed.out
+    pairs = sj("duplicates", "--json").json()
+    assert [p["reason"] for p in pairs] == ["same e-mail", "similar names"]
+    assert {pairs[1]["first"]["name"], pairs[1]["second"]["name"]} == {"Jon Smith", "John Smith"}

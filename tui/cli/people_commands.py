@@ -10,7 +10,7 @@ from typing import Any
 from journal import actions
 
 from .opening import open_journal
-from .output import safe
+from .output import print_json, safe
 
 
 def add_parsers(sub: Any) -> None:
@@ -26,6 +26,10 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("who")
     p.add_argument("label")
     p.set_defaults(func=cmd_date_remove)
+
+    p = sub.add_parser("duplicates", help="stakeholders who are likely the same person, and why")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_duplicates)
 
 
 def cmd_date_add(args: argparse.Namespace) -> int:
@@ -48,4 +52,26 @@ def cmd_date_remove(args: argparse.Namespace) -> int:
         done = actions.remove_date(journal, who.id, args.label)
     label = (done.replaced or {}).get("label", "")
     print(f"Removed {safe(done.name)}'s {safe(label)} date.", file=sys.stdout)
+    return 0
+
+
+def cmd_duplicates(args: argparse.Namespace) -> int:
+    from journal.duplicates import find_pairs
+    from journal.records import TABLE_STAKEHOLDERS
+
+    journal = open_journal(args)
+    with journal.reading():
+        pairs = find_pairs(journal.records(TABLE_STAKEHOLDERS))
+    if args.json:
+        print_json([p.to_json() for p in pairs])
+        return 0
+    if not pairs:
+        print("No likely duplicates.")
+        return 0
+    for pair in pairs:
+        print(safe(pair.describe()))
+    print(
+        f"\n{len(pairs)} likely duplicate pair{'s' if len(pairs) != 1 else ''}; "
+        "`sj merge-people KEEP OTHER` folds OTHER into KEEP."
+    )
     return 0
