@@ -4,10 +4,13 @@ dates, import, export, duplicates and merge-people."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from typing import Any
 
 from journal import actions
+from journal.errors import MissingFileError
+from journal.importing import FORMATS
 
 from .opening import open_journal
 from .output import print_json, safe
@@ -26,6 +29,15 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("who")
     p.add_argument("label")
     p.set_defaults(func=cmd_date_remove)
+
+    p = sub.add_parser("import", help="bring in contacts: vCard, Google, Outlook, LinkedIn or CSV")
+    p.add_argument("path", metavar="FILE")
+    p.add_argument("--format", choices=FORMATS, help="the file's format (default: detected)")
+    p.add_argument("--dry-run", action="store_true", help="show the plan, write nothing")
+    p.add_argument("--json", action="store_true", help="the plan or the result as JSON")
+    p.add_argument("--tag", action="append", metavar="TAG", help="tag everyone imported")
+    p.add_argument("--every", metavar="CADENCE", help="a cadence for those without one")
+    p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("duplicates", help="stakeholders who are likely the same person, and why")
     p.add_argument("--json", action="store_true")
@@ -74,4 +86,69 @@ def cmd_duplicates(args: argparse.Namespace) -> int:
         f"\n{len(pairs)} likely duplicate pair{'s' if len(pairs) != 1 else ''}; "
         "`sj merge-people KEEP OTHER` folds OTHER into KEEP."
     )
+    return 0
+
+
+class _NoJournal:
+    """What a dry run plans against when there is no journal yet."""
+
+    def __init__(self, clock: Any) -> None:
+        self.today = clock.today
+
+    def records(self, _table: str) -> list[dict[str, Any]]:
+        return []
+
+    def reading(self) -> contextlib.nullcontext[None]:
+        return contextlib.nullcontext()
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from journal.clock import Clock
+    from journal.dates import parse_cadence
+    from journal.importing import read_contacts
+    from journal.importing.plan import Options, apply_plan, plan_import
+
+    # The file and the options are checked before the journal is opened:
+    # a bad file leaves it as it was, byte for byte.
+    clock = Clock.from_env()
+    if args.every:
+        parse_cadence(args.every)
+    parsed = read_contacts(Path(args.path), args.format, clock.today())
+    options = Options(tags=tuple(args.tag or ()), every=args.every)
+    if args.dry_run:
+        try:
+            journal: Any = open_journal(args, clock=clock, read_only=True)
+        except MissingFileError:  # no journal yet: everyone would be new
+            journal = _NoJournal(clock)
+        with journal.reading():
+            plan = plan_import(journal, parsed, options)
+    else:
+        journal = open_journal(args, clock=clock, create=True)
+        with journal.change():
+            plan = plan_import(journal, parsed, options)
+            apply_plan(journal, plan)
+    if args.json:
+        print_json({"dry_run": args.dry_run, **plan.to_json()})
+        return 0
+    verb = "Would" if args.dry_run else "Imported"
+    head = (
+        f"{verb} {plan.summary()}" if args.dry_run else f"{verb} ({plan.format}): {plan.summary()}"
+    )
+    print(safe(head) + ".")
+    if args.dry_run:
+        for record in plan.new:
+            print(
+                f"  add {safe(record['name'])}"
+                + (f" ({safe(record['organization'])})" if record["organization"] else "")
+            )
+        for rid, changes in plan.updates.items():
+            print(f"  update {safe(plan.updated_names[rid])}: fills {', '.join(sorted(changes))}")
+    for line in plan.lines():
+        print(f"  {safe(line)}")
+    if plan.possible and not args.dry_run:
+        print(
+            "`sj duplicates` lists them again; `sj merge-people KEEP OTHER` folds one into another."
+        )
     return 0
