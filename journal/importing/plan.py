@@ -211,7 +211,7 @@ def _fills(
     more = [p for p in contact.phones if _digits(p) not in have]
     offer("phone", ", ".join(more), not more)
     united = normal_tags([*(view.get("tags") or ()), *contact.tags, *tags])
-    if united != list(view.get("tags") or ()):
+    if united != normal_tags(view.get("tags") or ()):  # tags a user typed may be unsorted
         fills["tags"] = united
     dates = list(view.get("dates") or ())
     added = [d for d in contact.dates if not has_label(dates, d["label"])]

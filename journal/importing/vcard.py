@@ -147,8 +147,10 @@ def _contact(card: Any, where: str) -> Contact | None:
 def _dates(card: Any) -> list[dict[str, Any]]:
     found: dict[str, dict[str, Any]] = {}
 
-    def add(label: str, text: str, *, no_year: bool = False) -> None:
+    def add(label: str, text: str, *, no_year: bool = False, once: bool = False) -> None:
         for item in yearly(label, day_of(text, no_year=no_year)):
+            if once and not item["date"].startswith("--"):
+                item["yearly"] = False
             found.setdefault(label.casefold(), item)
 
     for line in _values(card, "bday"):
@@ -164,6 +166,7 @@ def _dates(card: Any) -> list[dict[str, Any]]:
             (apple[1] if apple else label).lower() or "date",
             _text(line.value),
             no_year="X-APPLE-OMIT-YEAR" in line.params,
+            once="X-SJ-ONE-OFF" in line.params,  # written by sj export
         )
     for line in _values(card, "x-android-custom"):
         parts = _text(line.value).split(";")

@@ -1,9 +1,9 @@
-"""The commands about the file itself: merge, check, sample, export, demo."""
+"""The commands about the file itself: merge, check, sample, demo; and the
+private write of a file the user asked for (``-o``)."""
 
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from journal.errors import InputError, SaveError
@@ -59,18 +59,6 @@ def cmd_sample(args: argparse.Namespace) -> int:
         today=Clock.from_env().today(),
     )
     print(f"Wrote {args.output}: {args.stakeholders} stakeholders, {args.interactions} contacts.")
-    return 0
-
-
-def cmd_export(args: argparse.Namespace) -> int:
-    from journal.document import serialize
-
-    journal = open_journal(args)
-    payload = serialize(journal.storage.document)
-    if args.output:
-        write_output(Path(args.output), payload, force=args.force)
-    else:
-        sys.stdout.buffer.write(payload)
     return 0
 
 

@@ -10,10 +10,14 @@ from typing import Any
 
 from journal import actions
 from journal.errors import MissingFileError
+from journal.exporting import CSV_TABLES
 from journal.importing import FORMATS
 
+from .file_commands import write_output
 from .opening import open_journal
 from .output import print_json, safe
+
+EXPORT_FORMATS = ("json", "csv", "vcard", "markdown")
 
 
 def add_parsers(sub: Any) -> None:
@@ -38,6 +42,17 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--tag", action="append", metavar="TAG", help="tag everyone imported")
     p.add_argument("--every", metavar="CADENCE", help="a cadence for those without one")
     p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("export", help="the journal as JSON, CSV, vCards or a Markdown handover")
+    p.add_argument("--format", choices=EXPORT_FORMATS, default="json", help="json (default)")
+    p.add_argument("--table", choices=CSV_TABLES, help="with csv: which table (stakeholders)")
+    p.add_argument("--who", metavar="NAME", help="with markdown: one stakeholder's handover")
+    p.add_argument(
+        "--include-reflections", action="store_true", help="with markdown: private reflections too"
+    )
+    p.add_argument("-o", "--output", metavar="FILE", help="write FILE (default: standard output)")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("duplicates", help="stakeholders who are likely the same person, and why")
     p.add_argument("--json", action="store_true")
@@ -151,4 +166,46 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(
             "`sj duplicates` lists them again; `sj merge-people KEEP OTHER` folds one into another."
         )
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from journal import exporting, handover
+    from journal.document import serialize
+
+    misplaced = [
+        option
+        for option, given, fits in (
+            ("--table", args.table, "csv"),
+            ("--who", args.who, "markdown"),
+            ("--include-reflections", args.include_reflections, "markdown"),
+        )
+        if given and args.format != fits
+    ]
+    if misplaced:
+        print(
+            f"sj export: {misplaced[0]} goes with --format "
+            f"{'csv' if misplaced[0] == '--table' else 'markdown'}; see sj export --help",
+            file=sys.stderr,
+        )
+        return 2
+    journal = open_journal(args)
+    with journal.reading():
+        if args.format == "json":
+            payload = serialize(journal.storage.document)
+        elif args.format == "csv":
+            payload = exporting.csv_table(journal, args.table or "stakeholders").encode()
+        elif args.format == "vcard":
+            payload = exporting.vcards(journal).encode()
+        else:
+            who = journal.resolve(args.who).id if args.who else None
+            text = handover.handover(journal, who=who, reflections=args.include_reflections)
+            payload = text.encode()
+    if args.output:
+        write_output(Path(args.output), payload, force=args.force)
+    else:
+        sys.stdout.buffer.write(payload)
+        sys.stdout.flush()
     return 0
