@@ -335,6 +335,12 @@ def restore(journal: Any, table: str, record_id: str) -> Deleted:
     raw = journal.get(table, record_id)
     if raw is None or not raw.get("deleted"):
         raise NotFoundError(f"Nothing to bring back: no deleted record has the id {record_id}.")
+    if raw.get("merged_into"):
+        into = journal.get(table, raw["merged_into"]) or {}
+        raise InputError(
+            f"{raw.get('name', '')} was merged into {into.get('name', 'another stakeholder')}, "
+            "who holds their entries now."
+        )
     journal.restore(table, record_id)
     what = raw.get("name") or raw.get("summary", "").split("\n")[0] or raw.get("date", "")
     return Deleted(table, record_id, what, restored=True)

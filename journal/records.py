@@ -179,8 +179,10 @@ class Stakeholder(Record):
     #: Where the record was imported from and when: ``vcard, 2026-12-07``.
     source: str = ""
     #: Set on the tombstone of a stakeholder folded into another one: the id
-    #: of the one that holds them now (see :mod:`journal.people_merge`).
+    #: of the one that holds them now, and the keys of the versions that were
+    #: folded (see :mod:`journal.people_merge`).
     merged_into: str | None = None
+    merged_versions: list[str] = field(default_factory=list)
 
 
 @dataclass(kw_only=True)

@@ -54,6 +54,13 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.set_defaults(func=cmd_export)
 
+    p = sub.add_parser(
+        "merge-people", help="fold OTHER into KEEP: one person kept, every entry re-pointed"
+    )
+    p.add_argument("keep", metavar="KEEP", help="the stakeholder to keep")
+    p.add_argument("other", metavar="OTHER", help="the duplicate to fold into KEEP")
+    p.set_defaults(func=cmd_merge_people)
+
     p = sub.add_parser("duplicates", help="stakeholders who are likely the same person, and why")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_duplicates)
@@ -208,4 +215,40 @@ def cmd_export(args: argparse.Namespace) -> int:
     else:
         sys.stdout.buffer.write(payload)
         sys.stdout.flush()
+    return 0
+
+
+#: Tables as `sj merge-people` counts them: one, several.
+_TABLE_WORDS = {
+    "interactions": ("entry", "entries"),
+    "promises": ("promise", "promises"),
+    "reflections": ("reflection", "reflections"),
+    "goals": ("goal", "goals"),
+    "shares": ("share", "shares"),
+}
+
+
+_FIELD_WORDS = {"cadence_days": "cadence", "dates": "important dates", "met_how": "how we met"}
+
+
+def cmd_merge_people(args: argparse.Namespace) -> int:
+    from journal.people_merge import merge_people
+
+    journal = open_journal(args)
+    keep, other = journal.resolve(args.keep), journal.resolve(args.other)
+    with journal.change():
+        merged = merge_people(journal, keep.id, other.id)
+    moved = ", ".join(
+        f"{merged.repointed[t]} {words[merged.repointed[t] != 1]}"
+        for t, words in _TABLE_WORDS.items()
+        if t in merged.repointed
+    )
+    fields = [_FIELD_WORDS.get(f, f.replace("_", " ")) for f in merged.filled]
+    filled = f"; took their {', '.join(fields)}" if fields else ""
+    print(
+        f"Merged {safe(other.name)} into {safe(keep.name)}{safe(filled)}; "
+        f"{moved or 'nothing else'} now name {safe(keep.name)}."
+    )
+    for name, kept, theirs in merged.kept:
+        print(f"  kept {name} {safe(kept)!r}; {safe(other.name)} had {safe(theirs)!r}")
     return 0
