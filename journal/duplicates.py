@@ -10,14 +10,13 @@ as a *possible* duplicate.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from .rules import described, identity_key
+from .rules import described, emails_of, identity_key
 
 Raw = dict[str, Any]
 
@@ -27,13 +26,6 @@ SIMILAR = "similar names"
 
 #: How alike two names at one organization must be (0-100) to be listed.
 SIMILAR_SCORE = 88
-
-_EMAIL_SPLIT = re.compile(r"[\s,;]+")
-
-
-def emails_of(value: str) -> list[str]:
-    """The addresses in an e-mail field (one, or several separated by commas)."""
-    return [e for e in _EMAIL_SPLIT.split(value or "") if "@" in e]
 
 
 def _email_keys(record: Raw) -> set[str]:

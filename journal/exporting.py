@@ -15,12 +15,10 @@ import io
 from collections.abc import Iterable
 from typing import Any
 
-import vobject
-
-from .duplicates import emails_of
 from .important_dates import format_dates
 from .importing.tables import PLAIN_HEADER
 from .records import TABLE_INTERACTIONS, TABLE_PROMISES, TABLE_STAKEHOLDERS
+from .rules import emails_of
 
 Raw = dict[str, Any]
 
@@ -155,6 +153,8 @@ def vcards(journal: Any) -> str:
 
 
 def vcard(record: Raw) -> str:
+    import vobject  # only vCard exports need it; keeps the command line quick to start
+
     card = vobject.vCard()
     name = str(record.get("name", ""))
     card.add("fn").value = name

@@ -22,7 +22,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .changes import note_profile_changes
-from .duplicates import emails_of
 from .errors import InputError, NotFoundError
 from .important_dates import has_label
 from .merge import version_key
@@ -35,7 +34,7 @@ from .records import (
     TABLE_SHARES,
     TABLE_STAKEHOLDERS,
 )
-from .rules import normal_tags
+from .rules import emails_of, normal_tags
 
 Raw = dict[str, Any]
 

@@ -15,7 +15,6 @@ from pathlib import Path
 from ..errors import InputError
 from .contact import FORMATS, Contact, Parsed
 from .tables import detect, header_of, read_table, split_preamble
-from .vcard import read_vcards
 
 __all__ = ["FORMATS", "Contact", "Parsed", "read_contacts"]
 
@@ -52,6 +51,8 @@ def read_contacts(path: Path, format: str | None, today: dt.date) -> Parsed:
         if format is None:
             format = _detect(text)
         if format == "vcard":
+            from .vcard import read_vcards  # vobject loads only for vCards
+
             return read_vcards(text)
         return read_table(split_preamble(text), format, today)
     except InputError as exc:

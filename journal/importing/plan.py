@@ -22,10 +22,10 @@ from typing import Any
 
 from ..changes import note_profile_changes
 from ..dates import parse_cadence
-from ..duplicates import SIMILAR, Index, emails_of
+from ..duplicates import SIMILAR, Index
 from ..important_dates import has_label
 from ..records import TABLE_STAKEHOLDERS, Stakeholder, new_id
-from ..rules import described, identity_key, normal_tags
+from ..rules import described, emails_of, identity_key, normal_tags
 from .contact import Contact, Parsed
 
 Raw = dict[str, Any]
