@@ -94,6 +94,17 @@ def new_id() -> str:
     return uuid.uuid4().hex
 
 
+def _copied(value: Any) -> Any:
+    kind = type(value)
+    if kind is list:
+        return [_copied(v) for v in value]
+    if kind is dict:
+        return {k: _copied(v) for k, v in value.items()}
+    if kind is tuple:
+        return tuple(_copied(v) for v in value)
+    return value
+
+
 @dataclass(kw_only=True)
 class Record:
     """Fields shared by every record."""
@@ -116,8 +127,11 @@ class Record:
         return cls(**{k: v for k, v in raw.items() if k in names})
 
     def to_raw(self) -> dict[str, Any]:
-        """The stored dict form (a deep copy: safe to mutate)."""
-        return dataclasses.asdict(self)
+        """The stored dict form (a deep copy: safe to mutate). Field values
+        are JSON values, so copying lists and dicts is the whole deep copy,
+        and several times quicker than ``dataclasses.asdict`` (an import
+        writes thousands of records in one change)."""
+        return {name: _copied(getattr(self, name)) for name in self._field_order()}
 
     def content(self) -> dict[str, Any]:
         """The user-visible fields only."""
@@ -125,6 +139,14 @@ class Record:
         for name in SYSTEM_FIELDS:
             raw.pop(name, None)
         return raw
+
+    @classmethod
+    def _field_order(cls) -> tuple[str, ...]:
+        cached = cls.__dict__.get("_order_cache")
+        if cached is None:
+            cached = tuple(f.name for f in dataclasses.fields(cls))
+            cls._order_cache = cached  # type: ignore[attr-defined]
+        return cached
 
     @classmethod
     def _field_names(cls) -> frozenset[str]:
