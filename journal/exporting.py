@@ -13,8 +13,10 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
+from .errors import InputError, SaveError
 from .important_dates import format_dates
 from .importing.tables import PLAIN_HEADER
 from .records import TABLE_INTERACTIONS, TABLE_PROMISES, TABLE_STAKEHOLDERS
@@ -22,6 +24,7 @@ from .rules import emails_of
 
 Raw = dict[str, Any]
 
+FORMATS = ("json", "csv", "vcard", "markdown")
 CSV_TABLES = ("stakeholders", "interactions", "promises")
 
 INTERACTION_HEADER = (
@@ -195,3 +198,50 @@ def _add_date(card: Any, number: int, item: Raw) -> None:
             line.params["X-SJ-ONE-OFF"] = ["TRUE"]
     if no_year:
         line.params["X-APPLE-OMIT-YEAR"] = ["1604"]
+
+
+# -- the file
+
+
+def export_payload(
+    journal: Any,
+    format: str,
+    *,
+    table: str | None = None,
+    who: str | None = None,
+    reflections: bool = False,
+) -> bytes:
+    """The export's bytes: ``format`` one of :data:`FORMATS`; ``table`` for
+    CSV; ``who`` (an id) and ``reflections`` for the Markdown pack."""
+    with journal.reading():
+        if format == "json":
+            from .document import serialize
+
+            return serialize(journal.storage.document)
+        if format == "csv":
+            return csv_table(journal, table or "stakeholders").encode()
+        if format == "vcard":
+            return vcards(journal).encode()
+        if format == "markdown":
+            from .handover import handover
+
+            return handover(journal, who=who, reflections=reflections).encode()
+    raise InputError(f"An export is one of {', '.join(FORMATS)}, not {format!r}.")
+
+
+def write_file(path: Path, payload: bytes, *, force: bool = False) -> None:
+    """Write a file the user asked for: it holds what the journal holds, so
+    it is private like the journal (0600, written whole), and it replaces a
+    file only when the user said so (``force``)."""
+    from .private import write_private
+
+    if path.is_dir():
+        raise InputError(f"{path} is a folder; name a file in it, e.g. {path / 'journal.json'}.")
+    if not path.parent.is_dir():
+        raise InputError(f"The folder {path.parent} does not exist; create it first.")
+    if (path.exists() or path.is_symlink()) and not force:
+        raise InputError(f"{path} already exists.", hint="force")
+    try:
+        write_private(path, payload, make_folder=False)
+    except OSError as exc:
+        raise SaveError(f"Could not write {path}: {exc.strerror or exc}; check the path") from None

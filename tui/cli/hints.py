@@ -16,6 +16,7 @@ HINTS = {
     "goals": "see `sj goal list` for the ids",
     "share-with": "name them with --with, e.g. --with ana,ben",
     "new-journal": "to start one there, run `sj --file PATH add NAME`",
+    "force": "add --force to replace it",
 }
 
 

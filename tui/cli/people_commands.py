@@ -10,14 +10,12 @@ from typing import Any
 
 from journal import actions
 from journal.errors import MissingFileError
-from journal.exporting import CSV_TABLES
+from journal.exporting import CSV_TABLES, export_payload, write_file
+from journal.exporting import FORMATS as EXPORT_FORMATS
 from journal.importing import FORMATS
 
-from .file_commands import write_output
 from .opening import open_journal
 from .output import print_json, safe
-
-EXPORT_FORMATS = ("json", "csv", "vcard", "markdown")
 
 
 def add_parsers(sub: Any) -> None:
@@ -179,9 +177,6 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from journal import exporting, handover
-    from journal.document import serialize
-
     misplaced = [
         option
         for option, given, fits in (
@@ -199,19 +194,12 @@ def cmd_export(args: argparse.Namespace) -> int:
         )
         return 2
     journal = open_journal(args)
-    with journal.reading():
-        if args.format == "json":
-            payload = serialize(journal.storage.document)
-        elif args.format == "csv":
-            payload = exporting.csv_table(journal, args.table or "stakeholders").encode()
-        elif args.format == "vcard":
-            payload = exporting.vcards(journal).encode()
-        else:
-            who = journal.resolve(args.who).id if args.who else None
-            text = handover.handover(journal, who=who, reflections=args.include_reflections)
-            payload = text.encode()
+    who = journal.resolve(args.who).id if args.who else None
+    payload = export_payload(
+        journal, args.format, table=args.table, who=who, reflections=args.include_reflections
+    )
     if args.output:
-        write_output(Path(args.output), payload, force=args.force)
+        write_file(Path(args.output), payload, force=args.force)
     else:
         sys.stdout.buffer.write(payload)
         sys.stdout.flush()
