@@ -28,6 +28,13 @@ SIMILAR = "similar names"
 SIMILAR_SCORE = 88
 
 
+def likeness(a: str, b: str, **_options: object) -> float:
+    """How alike two folded names are, 0-100: as typed (``Sølvi Ødegård``
+    and ``Sølvi Odegard``, whose sorted words differ) or with their words
+    sorted (``Ruiz Ana`` and ``Ana Ruiz``)."""
+    return max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b))
+
+
 def _email_keys(record: Raw) -> set[str]:
     return {e.casefold() for e in emails_of(record.get("email", ""))}
 
@@ -91,7 +98,7 @@ class Index:
             best = process.extractOne(
                 key[0],
                 [n for n, _r in colleagues],
-                scorer=fuzz.token_sort_ratio,
+                scorer=likeness,
                 score_cutoff=SIMILAR_SCORE,
             )
             if best is not None:
@@ -136,7 +143,7 @@ def find_pairs(records: Iterable[Raw]) -> list[Pair]:
             for _match, _score, j in process.extract(
                 name,
                 names[i + 1 :],
-                scorer=fuzz.token_sort_ratio,
+                scorer=likeness,
                 score_cutoff=SIMILAR_SCORE,
                 limit=None,
             ):

@@ -229,18 +229,23 @@ def export_payload(
     raise InputError(f"An export is one of {', '.join(FORMATS)}, not {format!r}.")
 
 
-def write_file(path: Path, payload: bytes, *, force: bool = False) -> None:
-    """Write a file the user asked for: it holds what the journal holds, so
-    it is private like the journal (0600, written whole), and it replaces a
-    file only when the user said so (``force``)."""
-    from .private import write_private
-
+def check_target(path: Path, *, force: bool = False) -> None:
+    """Raise what :func:`write_file` would refuse before writing."""
     if path.is_dir():
         raise InputError(f"{path} is a folder; name a file in it, e.g. {path / 'journal.json'}.")
     if not path.parent.is_dir():
         raise InputError(f"The folder {path.parent} does not exist; create it first.")
     if (path.exists() or path.is_symlink()) and not force:
         raise InputError(f"{path} already exists.", hint="force")
+
+
+def write_file(path: Path, payload: bytes, *, force: bool = False) -> None:
+    """Write a file the user asked for: it holds what the journal holds, so
+    it is private like the journal (0600, written whole), and it replaces a
+    file only when the user said so (``force``)."""
+    from .private import write_private
+
+    check_target(path, force=force)
     try:
         write_private(path, payload, make_folder=False)
     except OSError as exc:

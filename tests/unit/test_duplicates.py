@@ -37,3 +37,14 @@ def test_the_index_finds_what_an_incoming_contact_is():
     assert index.match("Jonh Smith", "Harbour Authority", [])[0] == SIMILAR
     assert index.match("Jon Smith", "Bank", []) is None
     assert index.match("Gone Twin", "Harbour Authority", []) is None
+
+
+def test_names_alike_as_typed_or_with_words_swapped_are_similar():
+    grid = [
+        person("1", "Sølvi Ødegård", "Nordic Grid"),
+        person("2", "Sølvi Odegard", "Nordic Grid"),
+        person("3", "Odegard Sølvi", "Nordic Grid"),
+        person("4", "Sven Olsen", "Nordic Grid"),
+    ]
+    pairs = {(p.first["id"], p.second["id"]) for p in find_pairs(grid)}
+    assert pairs == {("1", "2"), ("2", "3")}

@@ -44,6 +44,8 @@ COMMANDS = (
     ("Go to the journal", "pane 2", "focus_pane(1)"),
     ("Go to reflection", "pane 3", "focus_pane(2)"),
     ("Go to goals", "pane 4", "focus_pane(3)"),
+    ("Export…", "JSON, a CSV table, vCards or a Markdown handover, to a file", "export"),
+    ("Duplicates", "likely duplicate people; fold one into the other", "duplicates"),
     ("Save now", "write the journal file", "app.save_now"),
     (
         "Adopt a copy of another journal",

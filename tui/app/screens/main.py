@@ -30,6 +30,7 @@ from ..widgets.status import StatusLine
 from .coach_actions import COACH_BINDINGS, CoachActions
 from .goal_actions import GoalActions
 from .people_actions import PeopleActions
+from .people_io import InOutActions
 
 PANES = (
     ("pane-stakeholders", "1 Stakeholders"),
@@ -39,7 +40,7 @@ PANES = (
 )
 
 
-class MainScreen(CoachActions, PeopleActions, GoalActions, Screen[None]):
+class MainScreen(CoachActions, PeopleActions, InOutActions, GoalActions, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", "focus_pane(0)", "Stakeholders", show=False, id="focus.stakeholders"),
         Binding("2", "focus_pane(1)", "Journal", show=False, id="focus.journal"),
