@@ -69,3 +69,25 @@ async def test_export_writes_a_private_file_and_refuses_to_replace_one(tmp_path)
         assert not isinstance(app.screen, FormScreen)
     assert target.read_text().count("BEGIN:VCARD") == 2
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+async def test_the_brief_goes_to_the_clipboard_with_its_dates(tmp_path):
+    journal = open_journal(tmp_path)
+    with journal.change():
+        ana = actions.add_stakeholder(
+            journal,
+            StakeholderDraft(
+                name="Ana Ruiz", values="Clear timelines", dates="birthday: 12-01 yearly"
+            ),
+        ).stakeholder
+    assert ana.name == "Ana Ruiz"
+    app = make_app(tmp_path, sample=None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.screen.action_brief()
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        copied = app.clipboard
+    assert copied.startswith("Before you talk: Ana Ruiz\n")
+    assert "What they value: Clear timelines" in copied
+    assert "birthday 12-01, yearly (next in 3d)" in copied

@@ -144,6 +144,7 @@ class BriefScreen(ModalScreen[str | None]):
         Binding("l", "dismiss('quick_log')", "Quick log", id="brief.quick-log"),
         Binding("n", "dismiss('log_entry')", "Full entry", id="brief.log-entry"),
         Binding("p", "dismiss('add_promise')", "Promise", id="brief.promise"),
+        Binding("c", "copy", "Copy", id="brief.copy"),
     ]
 
     def __init__(self, brief: Brief, today: dt.date) -> None:
@@ -158,10 +159,18 @@ class BriefScreen(ModalScreen[str | None]):
             yield Label(title, id="form-title")
             with VerticalScroll(id="brief-body"):
                 yield Static(brief_text(self.brief, self.today), id="brief-text")
-            yield Static("l: quick log · n: full entry · p: promise · Esc: close", id="form-hint")
+            yield Static(
+                "l: quick log · n: full entry · p: promise · c: copy · Esc: close", id="form-hint"
+            )
 
     def on_mount(self) -> None:
         self.query_one("#brief-body").focus()
+
+    def action_copy(self) -> None:
+        """The brief as plain text on the clipboard, to paste into notes or a mail."""
+        text = f"Before you talk: {self.brief.name}\n{brief_text(self.brief, self.today).plain}"
+        self.app.copy_to_clipboard(text)
+        self.notify("The brief is on the clipboard.", timeout=3)
 
 
 class AppliedQuestion(ModalScreen[bool | None]):
