@@ -129,26 +129,31 @@ def merge_people(journal: Any, keep_id: str, other_id: str) -> Merged:
 
 
 def repoint(journal: Any, moved: dict[str, str]) -> dict[str, int]:
-    """Make every record that names a key of ``moved`` name its value."""
+    """Make every record that names a key of ``moved`` name its value
+    (deleted ones too, so a restored record follows). One pass over each
+    table with a set test per record: it runs after each merge of copies."""
     counts: dict[str, int] = {}
     for table, name in _ONE:
-        for record in list(journal.records(table, include_deleted=True)):
-            target = moved.get(record.get(name) or "")
-            if target:
-                journal.update(table, record["id"], {name: target})
-                counts[table] = counts.get(table, 0) + 1
+        hits = [r for r in journal.table(table).values() if r.get(name) in moved]
+        for record in hits:
+            journal.update(table, record["id"], {name: moved[record[name]]})
+        if hits:
+            counts[table] = len(hits)
     for table, name in _MANY:
-        for record in list(journal.records(table, include_deleted=True)):
-            ids = record.get(name) or ()
-            if not any(i in moved for i in ids):
-                continue
+        hits = [
+            r
+            for r in journal.table(table).values()
+            if not moved.keys().isdisjoint(r.get(name) or ())
+        ]
+        for record in hits:
             now: list[str] = []
-            for sid in ids:
+            for sid in record[name]:
                 sid = moved.get(sid, sid)
                 if sid not in now:
                     now.append(sid)
             journal.update(table, record["id"], {name: now})
-            counts[table] = counts.get(table, 0) + 1
+        if hits:
+            counts[table] = len(hits)
     return counts
 
 
