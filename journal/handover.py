@@ -33,6 +33,7 @@ _PROFILE = (
     ("email", "E-mail"),
     ("phone", "Phone"),
     ("notes", "Notes"),
+    ("source", "Imported from"),
 )
 _ENTRY = (
     ("reaction", "Their reaction"),

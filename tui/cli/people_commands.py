@@ -17,6 +17,13 @@ from journal.importing import FORMATS
 from .opening import open_journal
 from .output import print_json, safe
 
+#: Field names as the output says them.
+_FIELD_WORDS = {"cadence_days": "cadence", "dates": "important dates", "met_how": "how we met"}
+
+
+def _fields(names: Any) -> str:
+    return ", ".join(_FIELD_WORDS.get(f, f.replace("_", " ")) for f in sorted(names))
+
 
 def add_parsers(sub: Any) -> None:
     date = sub.add_parser("date", help="a stakeholder's important dates: add, remove")
@@ -83,7 +90,7 @@ def cmd_date_remove(args: argparse.Namespace) -> int:
     with journal.change():
         done = actions.remove_date(journal, who.id, args.label)
     label = (done.replaced or {}).get("label", "")
-    print(f"Removed {safe(done.name)}'s {safe(label)} date.", file=sys.stdout)
+    print(f"Removed {safe(done.name)}'s {safe(label)} date.")
     return 0
 
 
@@ -164,7 +171,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 + (f" ({safe(record['organization'])})" if record["organization"] else "")
             )
         for rid, changes in plan.updates.items():
-            print(f"  update {safe(plan.updated_names[rid])}: fills {', '.join(sorted(changes))}")
+            print(f"  update {safe(plan.updated_names[rid])}: fills {_fields(changes)}")
     for line in plan.lines():
         print(f"  {safe(line)}")
     if plan.possible and not args.dry_run:
@@ -216,9 +223,6 @@ _TABLE_WORDS = {
 }
 
 
-_FIELD_WORDS = {"cadence_days": "cadence", "dates": "important dates", "met_how": "how we met"}
-
-
 def cmd_merge_people(args: argparse.Namespace) -> int:
     from journal.people_merge import merge_people
 
@@ -231,8 +235,7 @@ def cmd_merge_people(args: argparse.Namespace) -> int:
         for t, words in _TABLE_WORDS.items()
         if t in merged.repointed
     )
-    fields = [_FIELD_WORDS.get(f, f.replace("_", " ")) for f in merged.filled]
-    filled = f"; took their {', '.join(fields)}" if fields else ""
+    filled = f"; took their {_fields(merged.filled)}" if merged.filled else ""
     print(
         f"Merged {safe(other.name)} into {safe(keep.name)}{safe(filled)}; "
         f"{moved or 'nothing else'} now name {safe(keep.name)}."
