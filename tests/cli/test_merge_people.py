@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from journal.journal import Journal
+from journal.records import TABLE_SHARES
+
 from .test_merge import DROPBOX, OtherDevice
 
 
@@ -46,12 +49,13 @@ def twins(sj):
     assert sj("promise", "A. Ruiz", "Share the survey").code == 0
     assert sj("reflect", "--about", "A. Ruiz", "Ask before advising.").code == 0
     assert sj("goal", "add", "--count", "with", "--with", "A. Ruiz", "--target", "2").code == 0
+    assert sj("share", "Permit survey", "--with", "A. Ruiz,Ana Ruiz").code == 0
 
 
-def test_merge_people_fills_unites_and_repoints_everything(sj, twins):
+def test_merge_people_fills_unites_and_repoints_everything(sj, machine, twins):
     done = sj("merge-people", "Ana Ruiz", "A. Ruiz")
     assert done.code == 0, done.err
-    assert "2 entries, 1 promise, 1 reflection, 1 goal" in done.out
+    assert "2 entries, 1 promise, 1 reflection, 1 goal, 1 share" in done.out
     listed = sj("list", "--json").json()
     assert [p["name"] for p in listed] == ["Ana Ruiz"]
     ana = sj("show", "ana", "--json").json()
@@ -75,6 +79,9 @@ def test_merge_people_fills_unites_and_repoints_everything(sj, twins):
     assert refused.code == 1 and "merged into Ana Ruiz" in refused.err
     assert sj("merge-people", "ana", "ana").code == 1
     assert sj("duplicates", "--json").json() == []
+    journal = Journal.open(machine.journal)
+    [share] = list(journal.records(TABLE_SHARES))
+    assert share["stakeholders"] == [profile["id"]]  # named once
 
 
 @pytest.mark.parametrize("laptop_first", [False, True])
