@@ -102,7 +102,12 @@ def _copied(value: Any) -> Any:
         return {k: _copied(v) for k, v in value.items()}
     if kind is tuple:
         return tuple(_copied(v) for v in value)
+    if kind not in _PLAIN and dataclasses.is_dataclass(value):
+        return dataclasses.asdict(value)
     return value
+
+
+_PLAIN = frozenset({str, int, bool, float, type(None)})
 
 
 @dataclass(kw_only=True)
