@@ -146,3 +146,12 @@ def test_export_refuses_to_overwrite_misplaced_options_and_bad_targets(sj, fille
     assert misplaced.code == 2 and len(misplaced.err_lines) == 1
     nobody = sj("export", "--format", "markdown", "--who", "zzz-nobody")
     assert nobody.code == 1
+
+
+def test_the_command_lines_choices_are_the_formats_the_journal_reads_and_writes():
+    from journal import exporting, importing
+    from tui.cli import people_commands
+
+    assert people_commands.IMPORT_FORMATS == importing.FORMATS
+    assert people_commands.EXPORT_FORMATS == exporting.FORMATS
+    assert people_commands.CSV_TABLES == exporting.CSV_TABLES

@@ -17,7 +17,6 @@ from journal import review as reviews
 from journal import sharing, stakeholder_map
 from journal.dates import format_ago, format_due, parse_date, parse_due
 from journal.errors import InputError
-from journal.exporting import write_file
 from journal.goals import month_bounds, month_of
 
 from .opening import open_journal
@@ -332,6 +331,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     journal = open_journal(args)
     text = reports.monthly_report(journal, args.month, include_reflections=args.include_reflections)
     if args.output:
+        from journal.exporting import write_file
+
         write_file(Path(args.output), text.encode("utf-8"), force=args.force)
         print(f"Wrote the {args.month} report to {args.output}.", file=sys.stderr)
     else:
