@@ -8,8 +8,8 @@ import stat
 from journal import actions
 from journal.actions import StakeholderDraft
 from journal.records import TABLE_INTERACTIONS, TABLE_STAKEHOLDERS
+from tui.app.screens.duplicates import DuplicatesScreen
 from tui.app.screens.form import FormScreen
-from tui.app.screens.people_io import DuplicatesScreen
 
 from .conftest import make_app, open_journal, settle
 
