@@ -15,10 +15,11 @@ promises in :mod:`journal.promises`, shares in :mod:`journal.sharing`.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import rules
+from . import important_dates, rules
 from .changes import note_profile_changes
 from .contact_actions import (
     ContactDraft,
@@ -43,6 +44,7 @@ Raw = dict[str, Any]
 __all__ = [
     "CLEAR_SNOOZE",
     "ContactDraft",
+    "DateSet",
     "Deleted",
     "FollowUpItem",
     "Saved",
@@ -59,7 +61,9 @@ __all__ = [
     "find_follow_up",
     "log_contact",
     "quick_log",
+    "remove_date",
     "restore",
+    "set_date",
     "set_follow_up_done",
     "snooze",
 ]
@@ -111,6 +115,9 @@ class StakeholderDraft:
     notes: str | None = None
     email: str | None = None
     phone: str | None = None
+    #: The whole list of important dates as one line (``birthday: 04-15
+    #: yearly; term ends: 2027-06-30``); see :mod:`journal.important_dates`.
+    dates: str | None = None
 
 
 @dataclass(frozen=True)
@@ -122,9 +129,11 @@ class Saved:
     warning: str | None = None
 
 
-def _changes(draft: StakeholderDraft, current: Raw) -> Raw:
+def _changes(draft: StakeholderDraft, current: Raw, today: dt.date) -> Raw:
     """The validated fields of a draft, as stored."""
     changes: Raw = {}
+    if draft.dates is not None:
+        changes["dates"] = important_dates.parse_dates(draft.dates, today)
     if draft.name is not None:
         name = " ".join(draft.name.split())
         if not name:
@@ -195,7 +204,7 @@ def check_stakeholder(
     current = _live(journal, stakeholder_id) if stakeholder_id else {}
     if not stakeholder_id and draft.name is None:
         raise InputError("A stakeholder needs a name: the person's or the body's.", field="name")
-    changes = _changes(draft, current)
+    changes = _changes(draft, current, journal.today())
     if stakeholder_id and not ({"name", "organization"} & changes.keys()):
         return None
     return _check_identity(
@@ -209,7 +218,7 @@ def check_stakeholder(
 def add_stakeholder(journal: Any, draft: StakeholderDraft) -> Saved:
     """Add someone; the same name and organization twice is refused."""
     warning = check_stakeholder(journal, draft)
-    record = journal.add(Stakeholder(**_changes(draft, {})))
+    record = journal.add(Stakeholder(**_changes(draft, {}, journal.today())))
     return Saved(record, warning)
 
 
@@ -217,13 +226,52 @@ def edit_stakeholder(journal: Any, stakeholder_id: str, draft: StakeholderDraft)
     """Change someone's profile; a tracked field's earlier value is kept
     (:mod:`journal.changes`). Raises when nothing would change."""
     current = _live(journal, stakeholder_id)
-    changes = {k: v for k, v in _changes(draft, current).items() if current.get(k) != v}
+    changes = {
+        k: v for k, v in _changes(draft, current, journal.today()).items() if current.get(k) != v
+    }
     if not changes:
         raise InputError("Nothing to change: every field already has that value.")
     warning = check_stakeholder(journal, draft, stakeholder_id)
     changes = note_profile_changes(current, changes, journal.today())
     raw = journal.update(TABLE_STAKEHOLDERS, stakeholder_id, changes)
     return Saved(Stakeholder.from_raw(raw), warning)
+
+
+# -- important dates
+
+
+@dataclass(frozen=True)
+class DateSet:
+    name: str
+    #: The date as kept; None when removed.
+    item: Raw | None
+    #: The date it replaced (same label), if any.
+    replaced: Raw | None = None
+
+
+def set_date(
+    journal: Any, stakeholder_id: str, label: str, date: str, *, yearly: bool = False
+) -> DateSet:
+    """Add an important date, or change the one of the same label."""
+    raw = _live(journal, stakeholder_id)
+    item = important_dates.make_date(label, date, journal.today(), yearly=yearly)
+    current = list(raw.get("dates") or ())
+    key = item["label"].casefold()
+    replaced = next((d for d in current if str(d.get("label", "")).casefold() == key), None)
+    if replaced == item:
+        raise InputError(f"{raw.get('name', '')} already has that {item['label']} date.")
+    dates = important_dates.with_date(current, item)
+    journal.update(TABLE_STAKEHOLDERS, stakeholder_id, {"dates": dates})
+    return DateSet(raw.get("name", ""), item, replaced)
+
+
+def remove_date(journal: Any, stakeholder_id: str, label: str) -> DateSet:
+    raw = _live(journal, stakeholder_id)
+    current = list(raw.get("dates") or ())
+    dates = important_dates.without_date(current, label)
+    gone = next(d for d in current if d not in dates)
+    journal.update(TABLE_STAKEHOLDERS, stakeholder_id, {"dates": dates})
+    return DateSet(raw.get("name", ""), None, gone)
 
 
 # -- snooze, follow-ups, deletion
@@ -287,6 +335,12 @@ def restore(journal: Any, table: str, record_id: str) -> Deleted:
     raw = journal.get(table, record_id)
     if raw is None or not raw.get("deleted"):
         raise NotFoundError(f"Nothing to bring back: no deleted record has the id {record_id}.")
+    if raw.get("merged_into"):
+        into = journal.get(table, raw["merged_into"]) or {}
+        raise InputError(
+            f"{raw.get('name', '')} was merged into {into.get('name', 'another stakeholder')}, "
+            "who holds their entries now."
+        )
     journal.restore(table, record_id)
     what = raw.get("name") or raw.get("summary", "").split("\n")[0] or raw.get("date", "")
     return Deleted(table, record_id, what, restored=True)

@@ -16,7 +16,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import changes, promises
+from . import changes, important_dates, promises
 from .errors import InputError
 from .records import TABLE_INTERACTIONS
 
@@ -83,6 +83,8 @@ class Brief:
     role_change: changes.FieldChange | None = None
     #: A suggestion for a non-business opening, or "" when nothing is known.
     opener: str = ""
+    #: Important dates, soonest next first: ``birthday 04-15, yearly (next in 3d)``.
+    dates: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         """A plain dict for ``--json`` output."""
@@ -128,6 +130,7 @@ class Brief:
             if self.role_change is None
             else {"date": self.role_change.date, "before": self.role_change.before},
             "opener": self.opener,
+            "dates": self.dates,
         }
 
 
@@ -201,7 +204,15 @@ def build_brief(journal: Any, stakeholder_id: str, *, today: dt.date | None = No
         follow_ups=follow_ups,
         role_change=changes.changed_since(raw, "role", last.date) if last else None,
         opener=_opener(who.personal, last_personal, today),
+        dates=_dates(who.dates, today),
     )
+
+
+def _dates(dates: list[dict[str, Any]], today: dt.date) -> list[str]:
+    """Coming dates first (soonest first), then the past one-off ones."""
+    coming = important_dates.upcoming(dates, today, within=366)
+    past = [d for d in dates if all(d is not item for _day, item in coming)]
+    return [important_dates.describe(d, today) for d in [*(i for _d, i in coming), *past]]
 
 
 def differently_to_check(journal: Any, interaction_id: str) -> Note | None:

@@ -76,6 +76,8 @@ class Journal(EntryIndexes):
         self._change_depth += 1
         try:
             yield self
+            if self._change_depth == 1:
+                self.settle_merged_people()
         finally:
             self._change_depth -= 1
         if self._change_depth == 0:
@@ -127,6 +129,8 @@ class Journal(EntryIndexes):
             journal.copies_on_open = journal.merge_conflicted_copies()
         else:
             journal.copies_on_open = CopiesReport()
+        if not storage.read_only and journal.settle_merged_people():
+            journal.save()  # another machine's edit of someone merged: now on KEEP
         if storage.recovered is not None and storage.unsaved:
             # The file lacked versions this machine had saved (an older copy
             # was put in its place): write them back at once, so that the
@@ -136,6 +140,23 @@ class Journal(EntryIndexes):
 
     created: bool = False
     copies_on_open: CopiesReport = CopiesReport()
+    #: The storage generation :meth:`settle_merged_people` last looked at.
+    _settled_generation: int = -1
+
+    def settle_merged_people(self) -> int:
+        """Once per merge of another copy: carry what arrived for stakeholders
+        merged into others over to them (see :mod:`journal.people_merge`).
+        Returns how many needed it; their new versions wait for the save."""
+        from .people_merge import settle
+
+        if self._settled_generation == self.storage.generation:
+            return 0
+        self._settled_generation = self.storage.generation
+        self._change_depth += 1  # its writes wait for the caller's save
+        try:
+            return settle(self)
+        finally:
+            self._change_depth -= 1
 
     @property
     def path(self) -> Path:

@@ -8,6 +8,7 @@ its own hint.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from typing import Any
@@ -126,6 +127,14 @@ def same_name(
         elif other[0] == key[0]:
             namesakes.append(record)
     return same, namesakes
+
+
+_EMAIL_SPLIT = re.compile(r"[\s,;]+")
+
+
+def emails_of(value: str) -> list[str]:
+    """The addresses in an e-mail field (one, or several separated by commas)."""
+    return [e for e in _EMAIL_SPLIT.split(value or "") if "@" in e]
 
 
 def described(record: dict[str, Any], id_length: int = 6) -> str:

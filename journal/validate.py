@@ -53,6 +53,9 @@ VERSIONS = "versions"  # ``history``: earlier versions of the same record
 #: The dicts of ``Stakeholder.profile_log`` (see :mod:`journal.changes`).
 PROFILE_LOG_ENTRY = {"field": (str,), "date": (str,), "before": (str,)}
 
+#: The dicts of ``Stakeholder.dates`` (see :mod:`journal.important_dates`).
+IMPORTANT_DATE = {"label": (str,), "date": (str,), "yearly": (bool,)}
+
 
 class _ListField:
     """The "usual type" of a list field (see :attr:`Shape.usual`)."""
@@ -154,6 +157,7 @@ def _record_shape(cls: type) -> Shape:
         {
             "follow_ups": (OBJECTS, shape_of(FollowUp)),
             "profile_log": (OBJECTS, Shape(dict(PROFILE_LOG_ENTRY))),
+            "dates": (OBJECTS, Shape(dict(IMPORTANT_DATE))),
             "history": (VERSIONS, None),
         },
     )

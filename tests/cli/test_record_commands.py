@@ -90,3 +90,31 @@ def test_due_and_show_say_which_clock_speaks(sj):
     assert "promise 3d late" in sj("show", "ana").out
     snoozed = sj("snooze", "ana", "in 2w")
     assert snoozed.code == 0 and "a promise due 2026-11-25 still makes them due" in snoozed.err
+
+
+def test_important_dates_are_added_shown_and_removed_from_the_command_line(sj, ana):
+    assert sj("date", "add", "ana", "birthday", "12-01", "--yearly").code == 0
+    assert sj("date", "add", "ana", "term ends", "2027-06-30").code == 0
+    shown = sj("show", "ana").out
+    assert "birthday 12-01, yearly (next in 3d)" in shown
+    assert "term ends 2027-06-30" in shown
+    no_year = sj("date", "add", "ana", "election", "05-03")
+    assert no_year.code == 1 and len(no_year.err_lines) == 1 and "year" in no_year.err
+    assert sj("date", "remove", "ana", "Birthday").code == 0
+    dates = sj("show", "ana", "--json").json()["stakeholder"]["dates"]
+    assert [d["label"] for d in dates] == ["term ends"]
+    missing = sj("date", "remove", "ana", "birthday")
+    assert missing.code == 1 and "term ends" in missing.err
+
+
+def test_duplicates_are_listed_with_why(sj):
+    assert sj("add", "Ana Ruiz", "--org", "Forestry Board", "--email", "ana@f.example").code == 0
+    assert sj("add", "Ana Ruiz", "--org", "Forest Service", "--email", "ANA@f.example").code == 0
+    assert sj("add", "Jon Smith", "--org", "Harbour").code == 0
+    assert sj("add", "John Smith", "--org", "Harbour").code == 0
+    listed = sj("duplicates")
+    assert listed.code == 0
+    assert "same e-mail" in listed.out and "similar names" in listed.out
+    pairs = sj("duplicates", "--json").json()
+    assert [p["reason"] for p in pairs] == ["same e-mail", "similar names"]
+    assert {pairs[1]["first"]["name"], pairs[1]["second"]["name"]} == {"Jon Smith", "John Smith"}

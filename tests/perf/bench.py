@@ -328,6 +328,21 @@ def one_save(bench: Bench) -> list[Row]:
 
 
 @measure
+def import_contacts(bench: Bench) -> list[Row]:
+    """5,000 contacts from a vCard file imported into the large journal
+    (read, matched, written, saved once) vs an atomic rewrite of the journal
+    they make (see import_figure.py)."""
+    from import_figure import time_import
+
+    runs = min(bench.runs, 3)
+    values, floors, note = time_import(
+        bench.journal, bench.folder, bench.env, runs, orjson_atomic_rewrite
+    )
+    name = "import 5,000 vCard contacts (one save)"
+    return [Row(name, median(values), "s", 5.0, median(floors), note=note)]
+
+
+@measure
 def search_by_stakeholder(bench: Bench) -> list[Row]:
     """The indexes every screen reads, built once when a journal is loaded
     (the app does it before its first frame; a command builds what it needs),

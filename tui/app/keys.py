@@ -62,6 +62,8 @@ ACTIONS: tuple[AppAction, ...] = (
     A("main", "coach.monthly-review", "M", "monthly_review", "Monthly review", "Monthly review", "last month's goals and questions; set this month's", show=False),
     A("main", "coach.promises", "P", "promises", "Promises", "Promises, both ways", "open promises; mark them kept", show=False),
     A("main", "coach.share", "S", "share", "Share", "Share information", "log what you passed on, and to whom", show=False),
+    A("main", "people.export", "", "export", "", "Export…", "JSON, a CSV table, vCards or a Markdown handover, to a file"),
+    A("main", "people.duplicates", "", "duplicates", "", "Duplicates", "likely duplicate people; fold one into the other"),
     A("main", "app.adopt-copies", "", "app.adopt_copies", "", "Adopt a copy of another journal", "fold a journal started apart on another machine into this one"),
     # -- pane 1
     A("stakeholders", "stakeholders.quick-log", "l", "screen.quick_log", "Quick log", "Quick log", "log a one-line contact with the selected stakeholder"),
@@ -110,6 +112,7 @@ ACTIONS: tuple[AppAction, ...] = (
     A("brief", "brief.quick-log", "l", "dismiss('quick_log')", "Quick log"),
     A("brief", "brief.log-entry", "n", "dismiss('log_entry')", "Full entry"),
     A("brief", "brief.promise", "p", "dismiss('add_promise')", "Promise"),
+    A("brief", "brief.copy", "c", "copy", "Copy"),
     A("applied", "applied.yes", "y", "answer(True)", "Applied"),
     A("applied", "applied.no", "n", "answer(False)", "Not applied"),
     A("applied", "applied.skip", "escape,s", "answer(None)", "Skip"),

@@ -19,7 +19,6 @@ from journal.dates import format_ago, format_due, parse_date, parse_due
 from journal.errors import InputError
 from journal.goals import month_bounds, month_of
 
-from .file_commands import write_output
 from .opening import open_journal
 from .output import one_line, print_json, safe, table
 
@@ -341,7 +340,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     journal = open_journal(args)
     text = reports.monthly_report(journal, args.month, include_reflections=args.include_reflections)
     if args.output:
-        write_output(Path(args.output), text.encode("utf-8"), force=args.force)
+        from journal.exporting import write_file
+
+        write_file(Path(args.output), text.encode("utf-8"), force=args.force)
         print(f"Wrote the {args.month} report to {args.output}.", file=sys.stderr)
     else:
         sys.stdout.write(text)

@@ -8,7 +8,7 @@ import argparse
 import sys
 from typing import Any
 
-from journal import actions
+from journal import actions, important_dates
 from journal.actions import PROFILE_TEXT, ContactDraft, StakeholderDraft
 from journal.clock import Clock
 from journal.dates import (
@@ -277,6 +277,12 @@ def cmd_show(args: argparse.Namespace) -> int:
     ):
         if value:
             print(f"  {label}: {safe(value)}")
+    if who.source:
+        print(f"  imported from: {safe(who.source)}")
+    if who.dates:
+        print("important dates:")
+        for item in who.dates:
+            print(f"  {safe(important_dates.describe(item, today))}")
     print("\nrecent contacts:" if data["recent"] else "\nno contacts logged yet.")
     for entry in data["recent"]:
         _print_entry(entry)

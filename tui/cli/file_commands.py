@@ -1,12 +1,11 @@
-"""The commands about the file itself: merge, check, sample, export, demo."""
+"""The commands about the file itself: merge, check, sample, demo."""
 
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from journal.errors import InputError, SaveError
+from journal.errors import InputError
 
 from .opening import open_journal
 from .output import safe
@@ -60,36 +59,6 @@ def cmd_sample(args: argparse.Namespace) -> int:
     )
     print(f"Wrote {args.output}: {args.stakeholders} stakeholders, {args.interactions} contacts.")
     return 0
-
-
-def cmd_export(args: argparse.Namespace) -> int:
-    from journal.document import serialize
-
-    journal = open_journal(args)
-    payload = serialize(journal.storage.document)
-    if args.output:
-        write_output(Path(args.output), payload, force=args.force)
-    else:
-        sys.stdout.buffer.write(payload)
-    return 0
-
-
-def write_output(path: Path, payload: bytes, *, force: bool = False) -> None:
-    """Write a file the user asked for (``-o``): it holds what the journal
-    holds, so it is private like the journal, and it replaces a file only
-    when the user said so (``--force``)."""
-    from journal.private import write_private
-
-    if path.is_dir():
-        raise InputError(f"{path} is a folder; name a file in it, e.g. {path / 'journal.json'}.")
-    if not path.parent.is_dir():
-        raise InputError(f"The folder {path.parent} does not exist; create it first.")
-    if (path.exists() or path.is_symlink()) and not force:
-        raise InputError(f"{path} already exists; add --force to replace it.")
-    try:
-        write_private(path, payload, make_folder=False)
-    except OSError as exc:
-        raise SaveError(f"Could not write {path}: {exc.strerror or exc}; check the path") from None
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

@@ -19,6 +19,7 @@ HINTS = {
     "backups": "`sj backups` lists this machine's backups of it, `sj backups restore N` puts one back",
     "backups-list": "`sj backups` lists them",
     "adopt-backup": "to fold its records into this journal, run `sj merge --adopt` on that file",
+    "force": "add --force to replace it",
 }
 
 

@@ -16,7 +16,15 @@ from typing import NoReturn
 
 from journal.errors import JournalError, SaveError
 
-from . import backup_commands, coach_commands, commands, file_commands, opening, record_commands
+from . import (
+    backup_commands,
+    coach_commands,
+    commands,
+    file_commands,
+    opening,
+    people_commands,
+    record_commands,
+)
 from .hints import with_hint
 from .output import safe
 
@@ -178,11 +186,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("-o", "--output", required=True, metavar="FILE")
 
-    p = sub.add_parser("export", help="print the whole journal as JSON")
-    p.set_defaults(func=file_commands.cmd_export)
-    p.add_argument("-o", "--output", metavar="FILE")
-    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
-
     p = sub.add_parser("demo", help="open the app on a generated journal in a temporary folder")
     p.set_defaults(func=file_commands.cmd_demo)
     p.add_argument("--stakeholders", type=int, default=40)
@@ -190,6 +193,7 @@ def build_parser() -> argparse.ArgumentParser:
     backup_commands.add_parsers(sub)
     coach_commands.add_parsers(sub)
     record_commands.add_parsers(sub)
+    people_commands.add_parsers(sub)
     return parser
 
 

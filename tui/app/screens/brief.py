@@ -120,6 +120,11 @@ def brief_text(brief: Brief, today: dt.date) -> Text:
     if not known:
         text.append("Not recorded yet: ask about their priorities, then note them (e).\n", "dim")
 
+    if brief.dates:
+        _section(text, "Dates")
+        for line in brief.dates:
+            text.append(f"  {clean(line)}\n")
+
     _section(text, "Outside work")
     if brief.opener:
         text.append(clean(brief.opener) + "\n")
@@ -149,10 +154,18 @@ class BriefScreen(ModalScreen[str | None]):
             yield Label(title, id="form-title")
             with VerticalScroll(id="brief-body"):
                 yield Static(brief_text(self.brief, self.today), id="brief-text")
-            yield Static("l: quick log · n: full entry · p: promise · Esc: close", id="form-hint")
+            yield Static(
+                "l: quick log · n: full entry · p: promise · c: copy · Esc: close", id="form-hint"
+            )
 
     def on_mount(self) -> None:
         self.query_one("#brief-body").focus()
+
+    def action_copy(self) -> None:
+        """The brief as plain text on the clipboard, to paste into notes or a mail."""
+        text = f"Before you talk: {self.brief.name}\n{brief_text(self.brief, self.today).plain}"
+        self.app.copy_to_clipboard(text)
+        self.notify("The brief is on the clipboard.", timeout=3)
 
 
 class AppliedQuestion(ModalScreen[bool | None]):

@@ -31,6 +31,7 @@ from ..widgets.status import StatusLine
 from .coach_actions import CoachActions
 from .goal_actions import GoalActions
 from .people_actions import PeopleActions
+from .people_io import InOutActions
 
 PANES = (
     ("pane-stakeholders", "1 Stakeholders"),
@@ -40,7 +41,7 @@ PANES = (
 )
 
 
-class MainScreen(CoachActions, PeopleActions, GoalActions, Screen[None]):
+class MainScreen(CoachActions, PeopleActions, InOutActions, GoalActions, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = keys.bindings("main")
 
     @property

@@ -12,6 +12,7 @@ from textual.widgets import Select
 from journal import rules
 from journal.actions import StakeholderDraft
 from journal.dates import format_cadence, parse_cadence
+from journal.important_dates import format_dates
 from journal.records import KINDS, STAGES, TABLE_STAKEHOLDERS
 
 from ..text import clean
@@ -70,6 +71,9 @@ class StakeholderForm(RecordForm):
             self.original.get("tags") or ()
         ):
             del changed["tags"]
+        # Dates are edited as one line: the same line is no change.
+        if changed.get("dates") == format_dates(self.original.get("dates") or ()):
+            del changed["dates"]
         return changed
 
     def fields(self) -> Iterable[Widget]:
@@ -133,6 +137,12 @@ class StakeholderForm(RecordForm):
         yield self.section("Profile (all optional)")
         for name, label, placeholder in PROFILE:
             yield from self.field(name, label, raw.get(name, "") or "", placeholder=placeholder)
+        yield from self.field(
+            "dates",
+            "Dates",
+            format_dates(raw.get("dates") or ()),
+            placeholder="birthday: 04-15 yearly; term ends: 2027-06-30",
+        )
 
     def build(self) -> dict[str, Any]:
         name = self.text("name")
@@ -152,4 +162,5 @@ class StakeholderForm(RecordForm):
         }
         for field_name, _label, _placeholder in PROFILE:
             values[field_name] = self.text(field_name)
+        values["dates"] = self.text("dates")
         return values

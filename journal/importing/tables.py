@@ -1,0 +1,172 @@
+"""Contacts in CSV files: Google Contacts, Outlook, LinkedIn's
+``Connections.csv`` and the journal's own plain header
+(``name,organization,role,email,phone,tags,notes``, optionally ``dates``)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from collections.abc import Callable
+
+from ..errors import InputError
+from ..important_dates import parse_dates
+from .contact import Contact, Parsed, day_of, yearly
+
+Row = dict[str, str]
+
+#: The plain CSV's columns, in the order an export writes them.
+PLAIN_HEADER = ("name", "organization", "role", "email", "phone", "tags", "notes", "dates")
+
+_GOOGLE_MULTI = " ::: "
+_NUMBERED = re.compile(r"(E-mail|Phone|Event|Organization) (\d+) - (Value|Label|Type|Name|Title)")
+
+
+def split_preamble(text: str) -> str:
+    """LinkedIn starts its export with a ``Notes:`` paragraph before the
+    header: the text from the header on."""
+    if not text.lstrip().startswith("Notes:"):
+        return text
+    lines = text.splitlines(keepends=True)
+    for i, line in enumerate(lines):
+        if line.startswith("First Name,"):
+            return "".join(lines[i:])
+    raise InputError("it starts with a Notes: paragraph but has no header row after it")
+
+
+def header_of(text: str) -> list[str]:
+    return next(csv.reader(text.splitlines()[:1]), [])
+
+
+def detect(header: list[str]) -> str | None:
+    """The CSV format a header row names, or None."""
+    names = set(header)
+    if {"First Name", "Last Name", "Connected On"} <= names:
+        return "linkedin"
+    if any(_NUMBERED.fullmatch(h) for h in names) or "Organization Name" in names:
+        return "google"
+    if "E-mail Address" in names or {"First Name", "Company", "Job Title"} <= names:
+        return "outlook"
+    if "name" in {h.strip().casefold() for h in names}:
+        return "csv"
+    return None
+
+
+def read_table(text: str, format: str, today: dt.date) -> Parsed:
+    """The contacts of a CSV in ``format`` (``google``, ``outlook``,
+    ``linkedin`` or ``csv``)."""
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    header = header_of(text)
+    if format == "csv" and "name" not in {h.strip().casefold() for h in header}:
+        raise InputError("its header has no name column (name,organization,role,email,...)")
+    if format != "csv" and detect(header) not in (format, None):
+        raise InputError(f"its header is not a {format} export's")
+    reader: Callable[[Row, dt.date], Contact] = READERS[format]
+    parsed = Parsed(format)
+    for number, row in enumerate(rows, 2):
+        row = {(k or "").strip(): (v or "") for k, v in row.items() if isinstance(v, str)}
+        where = f"row {number}"
+        try:
+            contact = reader(row, today)
+        except InputError as exc:
+            parsed.skipped.append((where, str(exc).rstrip(".")))
+            continue
+        if not contact.name:
+            parsed.skipped.append((where, "no name"))
+            continue
+        contact.where = where
+        parsed.contacts.append(contact)
+    return parsed
+
+
+def _joined(*parts: str) -> str:
+    return " ".join(p.strip() for p in parts if p and p.strip())
+
+
+def _google(row: Row, today: dt.date) -> Contact:
+    def many(kind: str, what: str = "Value") -> list[str]:
+        values: list[str] = []
+        for key, value in row.items():
+            match = _NUMBERED.fullmatch(key)
+            if match and match[1] == kind and match[3] == what and value.strip():
+                values += value.split(_GOOGLE_MULTI)
+        return values
+
+    name = row.get("Name", "") or _joined(
+        row.get("Name Prefix", ""),
+        row.get("First Name", "") or row.get("Given Name", ""),
+        row.get("Middle Name", "") or row.get("Additional Name", ""),
+        row.get("Last Name", "") or row.get("Family Name", ""),
+        row.get("Name Suffix", ""),
+    )
+    labels = row.get("Labels", "") or row.get("Group Membership", "")
+    tags = [t.strip().lstrip("* ") for t in labels.split(_GOOGLE_MULTI)]
+    dates = yearly("birthday", day_of(row.get("Birthday", "")))
+    events = dict(zip(many("Event", "Label"), many("Event"), strict=False))
+    for label, value in events.items():
+        dates += yearly(label.strip().lower() or "date", day_of(value))
+    return Contact(
+        name=name,
+        organization=row.get("Organization Name", "") or row.get("Organization 1 - Name", ""),
+        role=row.get("Organization Title", "") or row.get("Organization 1 - Title", ""),
+        emails=many("E-mail"),
+        phones=many("Phone"),
+        notes=row.get("Notes", ""),
+        tags=[t for t in tags if t.casefold() not in ("mycontacts", "starred", "")],
+        dates=dates,
+    )
+
+
+_OUTLOOK_PHONES = ("Business Phone", "Mobile Phone", "Home Phone", "Other Phone", "Primary Phone")
+
+
+def _outlook(row: Row, today: dt.date) -> Contact:
+    name = _joined(row.get("First Name", ""), row.get("Middle Name", ""), row.get("Last Name", ""))
+    return Contact(
+        name=_joined(name, row.get("Suffix", "")),
+        organization=row.get("Company", ""),
+        role=row.get("Job Title", ""),
+        emails=[row.get(f"E-mail{n} Address", "") for n in ("", " 2", " 3")],
+        phones=[row.get(k, "") for k in _OUTLOOK_PHONES],
+        notes=row.get("Notes", ""),
+        tags=row.get("Categories", "").split(";"),
+        dates=yearly("birthday", day_of(row.get("Birthday", "")))
+        + yearly("anniversary", day_of(row.get("Anniversary", ""))),
+    )
+
+
+def _linkedin(row: Row, today: dt.date) -> Contact:
+    url = row.get("URL", "").strip()
+    connected = row.get("Connected On", "").strip()
+    return Contact(
+        name=_joined(row.get("First Name", ""), row.get("Last Name", "")),
+        organization=row.get("Company", ""),
+        role=row.get("Position", ""),
+        emails=[row.get("Email Address", "")],
+        notes=f"LinkedIn: {url}" if url else "",
+        met_how=f"LinkedIn connection, {connected}" if connected else "",
+    )
+
+
+def _plain(row: Row, today: dt.date) -> Contact:
+    field = {k.strip().casefold(): v for k, v in row.items()}
+    dates = field.get("dates", "")
+    return Contact(
+        name=field.get("name", ""),
+        organization=field.get("organization", ""),
+        role=field.get("role", ""),
+        emails=re.split(r"[\s,;]+", field.get("email", "")),
+        phones=[p for p in field.get("phone", "").split(";")],
+        notes=field.get("notes", ""),
+        tags=field.get("tags", "").split(","),
+        dates=parse_dates(dates, today) if dates.strip() else [],
+    )
+
+
+READERS: dict[str, Callable[[Row, dt.date], Contact]] = {
+    "google": _google,
+    "outlook": _outlook,
+    "linkedin": _linkedin,
+    "csv": _plain,
+}

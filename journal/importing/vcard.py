@@ -1,0 +1,184 @@
+"""vCards (2.1, 3.0 and 4.0) as Apple, Google, Android and Outlook write them.
+
+vobject reads the lines: it unfolds continued lines (including vCard 2.1's
+quoted-printable values continued with a trailing ``=``) and splits each into
+its group, name, parameters and value. The values are decoded here, which
+is a few lines (quoted-printable in its charset, backslash escapes, the
+``;``-separated parts of N and ORG) and several times quicker than building
+vobject's objects for every card: 5,000 cards read in well under a second.
+"""
+
+from __future__ import annotations
+
+import io
+import quopri
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from vobject.base import ParseError, getLogicalLines, parseLine
+
+from ..errors import InputError
+from .contact import Contact, Parsed, day_of, yearly
+
+_APPLE_LABEL = re.compile(r"_\$!<(.*)>!\$_")
+#: Android's event types (contact_event): 1 anniversary, 3 birthday.
+_ANDROID_EVENT = {"1": "anniversary", "3": "birthday"}
+_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
+_UNESCAPED = {"n": "\n", "N": "\n"}
+
+
+@dataclass
+class Line:
+    name: str
+    value: str
+    group: str = ""
+    #: Parameter names and bare 2.1 types, upper case (``TYPE``, ``CELL``).
+    params: dict[str, list[str]] = field(default_factory=dict)
+
+
+#: A card's lines by property name.
+Card = dict[str, list[Line]]
+
+
+def unescape(text: str) -> str:
+    """``\\n``, ``\\,``, ``\\;`` and ``\\\\`` as the characters they stand for."""
+    if "\\" not in text:
+        return text
+    return _ESCAPE.sub(lambda m: _UNESCAPED.get(m[1], m[1]), text)
+
+
+def split(text: str, separator: str) -> list[str]:
+    """The parts of a structured value, split where the separator is not escaped."""
+    return [unescape(p) for p in re.split(rf"(?<!\\){re.escape(separator)}", text)]
+
+
+def _line(raw: str, number: int) -> Line:
+    name, params, value, group = parseLine(raw, number)
+    if not params:
+        return Line(name.upper(), value, (group or "").upper())
+    found: dict[str, list[str]] = {}
+    for param in params:
+        key = str(param[0]).upper()
+        found.setdefault(key, []).extend(str(v) for v in param[1:])
+    encoding = [v.upper() for v in found.get("ENCODING", [])]
+    if "QUOTED-PRINTABLE" in encoding or "QUOTED-PRINTABLE" in found:
+        data = quopri.decodestring(value.encode("utf-8", "surrogateescape"))
+        charset = (found.get("CHARSET") or ["utf-8"])[0]
+        try:
+            value = data.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            value = data.decode("latin-1")
+        value = value.replace("\\", "\\\\").replace("\r\n", "\\n").replace("\n", "\\n")
+    return Line(name.upper(), value, (group or "").upper(), found)
+
+
+def read_vcards(text: str) -> Parsed:
+    """Every card in ``text``; a text with no card is refused."""
+    parsed = Parsed("vcard")
+    card: list[Line] | None = None
+    broken = False
+    number = 0
+    try:
+        for raw, line_number in getLogicalLines(io.StringIO(text)):
+            try:
+                line = _line(raw, line_number)
+            except ParseError:
+                broken = card is not None or broken
+                continue
+            if line.name == "BEGIN" and line.value.upper() == "VCARD" and card is None:
+                card, broken, number = [], False, number + 1
+            elif line.name == "END" and line.value.upper() == "VCARD" and card is not None:
+                _finish(parsed, card, f"card {number}", broken)
+                card = None
+            elif card is not None:
+                card.append(line)
+    except Exception as exc:  # vobject's reader on a badly broken file
+        raise InputError(f"it is not a readable vCard file ({exc})".split("\n")[0]) from None
+    if card is not None:
+        raise InputError(f"vCard {number} is cut short (no END:VCARD); the file is incomplete")
+    if not number:
+        raise InputError("it holds no vCard (no BEGIN:VCARD ... END:VCARD)")
+    return parsed
+
+
+def _finish(parsed: Parsed, lines: list[Line], where: str, broken: bool) -> None:
+    card: Card = {}
+    for line in lines:
+        card.setdefault(line.name, []).append(line)
+    contact = _contact(card, where)
+    if contact is None:
+        reason = "a line could not be read" if broken else "no name"
+        parsed.skipped.append((where, reason))
+    else:
+        parsed.contacts.append(contact)
+
+
+def _values(card: Card, name: str) -> list[Line]:
+    return card.get(name, [])
+
+
+def _first(card: Card, *names: str) -> str:
+    for name in names:
+        for line in _values(card, name):
+            if line.value.strip():
+                return unescape(line.value)
+    return ""
+
+
+def _name(card: Card) -> str:
+    name = _first(card, "FN")
+    if name.strip():
+        return name
+    for line in _values(card, "N"):
+        parts = (split(line.value, ";") + [""] * 5)[:5]
+        family, given, additional, prefix, suffix = parts
+        text = " ".join(p for p in (prefix, given, additional, family, suffix) if p.strip())
+        if text.strip():
+            return text
+    return ""
+
+
+def _contact(card: Card, where: str) -> Contact | None:
+    name = _name(card)
+    if not name.strip():
+        return None
+    orgs = [split(line.value, ";")[0] for line in _values(card, "ORG")]
+    tags = [t for line in _values(card, "CATEGORIES") for t in split(line.value, ",")]
+    return Contact(
+        name=name,
+        organization=next((o for o in orgs if o.strip()), ""),
+        role=_first(card, "TITLE", "ROLE"),
+        emails=[unescape(line.value) for line in _values(card, "EMAIL")],
+        phones=[unescape(line.value) for line in _values(card, "TEL")],
+        notes="\n".join(unescape(line.value) for line in _values(card, "NOTE")),
+        tags=tags,
+        dates=_dates(card),
+        where=where,
+    )
+
+
+def _dates(card: Card) -> list[dict[str, Any]]:
+    found: dict[str, dict[str, Any]] = {}
+
+    def add(label: str, line: Line) -> None:
+        no_year = "X-APPLE-OMIT-YEAR" in line.params
+        for item in yearly(label, day_of(unescape(line.value), no_year=no_year)):
+            if "X-SJ-ONE-OFF" in line.params and not item["date"].startswith("--"):
+                item["yearly"] = False  # written by sj export
+            found.setdefault(label.casefold(), item)
+
+    for line in _values(card, "BDAY"):
+        add("birthday", line)
+    for line in [*_values(card, "ANNIVERSARY"), *_values(card, "X-ANNIVERSARY")]:
+        add("anniversary", line)
+    labels = {line.group: unescape(line.value) for line in _values(card, "X-ABLABEL")}
+    for line in _values(card, "X-ABDATE"):
+        label = labels.get(line.group, "") if line.group else ""
+        apple = _APPLE_LABEL.fullmatch(label)
+        add((apple[1] if apple else label).lower() or "date", line)
+    for line in _values(card, "X-ANDROID-CUSTOM"):
+        parts = line.value.split(";")
+        if parts[0].endswith("contact_event") and len(parts) > 2:
+            add(_ANDROID_EVENT.get(parts[2], "date"), Line(line.name, parts[1]))
+    return list(found.values())

@@ -1,0 +1,123 @@
+"""The benchmark's import figure: 5,000 contacts (a generated vCard file,
+some of them people already in the journal) imported into the large journal,
+against one atomic rewrite of the journal they make. Used by bench.py."""
+
+from __future__ import annotations
+
+import random
+import shutil
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from journal.clock import Clock
+from journal.importing import read_contacts
+from journal.importing.plan import Options, apply_plan, plan_import
+from journal.journal import Journal
+from journal.paths import LocalDirs
+from journal.records import TABLE_STAKEHOLDERS
+
+CONTACTS = 5_000
+#: How many of them are stakeholders already in the journal.
+KNOWN = 100
+
+_GIVEN = [
+    "Ana",
+    "Bram",
+    "Chen",
+    "Dara",
+    "Émile",
+    "Farah",
+    "Gérard",
+    "Hana",
+    "Ines",
+    "Jonas",
+    "Kofi",
+    "Lena",
+    "Marta",
+    "Nils",
+    "Olga",
+    "Priya",
+]
+_FAMILY = [
+    "Ruiz",
+    "Okafor",
+    "Wei",
+    "Müller",
+    "Dubois",
+    "Haddad",
+    "Novak",
+    "Sato",
+    "Ødegård",
+    "Peña",
+    "Kowalska",
+    "Laroche",
+]
+_ORGS = ["Coastal Timber", "Harbour Authority", "Stadtwerke Köln", "Nordic Grid Alliance"]
+
+
+def write_contacts(path: Path, journal: Journal) -> None:
+    """A vCard 3.0 file of ``CONTACTS`` people, ``KNOWN`` of them in the journal."""
+    rng = random.Random(13)
+    known = sorted(journal.records(TABLE_STAKEHOLDERS), key=lambda r: r["id"])[:KNOWN]
+    cards = []
+    for i in range(CONTACTS):
+        if i < len(known):
+            name, org = known[i]["name"], known[i].get("organization", "")
+        else:
+            name = f"{rng.choice(_GIVEN)} {rng.choice(_FAMILY)} {i}"
+            org = f"{rng.choice(_ORGS)} {i % 300}"
+        lines = [
+            "BEGIN:VCARD",
+            "VERSION:3.0",
+            f"FN:{name}",
+            f"N:{name.split()[-1]};{name.split()[0]};;;",
+        ]
+        if org:
+            lines.append(f"ORG:{org}")
+        lines += [
+            "TITLE:Programme lead",
+            f"EMAIL;type=INTERNET;type=WORK:person{i}@example.org",
+            f"TEL;type=CELL:+34 600 {i:06d}",
+            f"BDAY:19{60 + i % 40}-{1 + i % 12:02d}-{1 + i % 28:02d}",
+            "NOTE:Met at the forum\\, wants the survey results",
+            "END:VCARD",
+        ]
+        cards.append("\r\n".join(lines))
+    path.write_text("\r\n".join(cards) + "\r\n", encoding="utf-8")
+
+
+def time_import(
+    journal_path: Path,
+    folder: Path,
+    env: dict[str, str],
+    runs: int,
+    rewrite: Callable[[Path, dict[str, Any]], None],
+) -> tuple[list[float], list[float], str]:
+    """Per run: the import (read, match, write, one save) into a fresh copy of
+    the journal, and the floor, an atomic rewrite of the journal it made."""
+    clock = Clock.from_env(env)
+    vcf = folder / "contacts-5000.vcf"
+    values, floors, note = [], [], ""
+    for run in range(runs):
+        copy = folder / f"import-{run}.json"
+        shutil.copy(journal_path, copy)
+        journal = Journal.open(copy, dirs=LocalDirs.under(folder / f"import-{run}"), clock=clock)
+        if not vcf.exists():
+            write_contacts(vcf, journal)
+        start = time.perf_counter()
+        parsed = read_contacts(vcf, None, clock.today())
+        with journal.change():
+            plan = plan_import(journal, parsed, Options())
+            apply_plan(journal, plan)
+        values.append(time.perf_counter() - start)
+        twin = folder / f"import-floor-{run}.json"
+        shutil.copy(copy, twin)
+        start = time.perf_counter()
+        rewrite(twin, journal.storage.document)
+        floors.append(time.perf_counter() - start)
+        note = f"{plan.summary()}"
+        copy.unlink()
+        twin.unlink()
+    return values, floors, note

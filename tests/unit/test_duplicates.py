@@ -1,0 +1,50 @@
+"""Likely duplicates: the same e-mail, the same name and organization, close names."""
+
+from __future__ import annotations
+
+from journal.duplicates import SAME_EMAIL, SAME_NAME, SIMILAR, Index, find_pairs
+
+
+def person(rid, name, org="", email="", **more):
+    return {"id": rid, "name": name, "organization": org, "email": email, "created_at": rid, **more}
+
+
+PEOPLE = [
+    person("1", "Ana Ruiz", "Forestry Board", "ana@forest.example"),
+    person("2", "ANA  RUÍZ", "forestry board"),
+    person("3", "Jon Smith", "Harbour Authority"),
+    person("4", "John Smith", "Harbour Authority"),
+    person("5", "John Smith", "City Council"),
+    person("6", "A. Ruiz", "", "Ana@Forest.example, ana.home@example.org"),
+    person("7", "Gone Twin", "Harbour Authority", "ana@forest.example", deleted=True),
+]
+
+
+def test_each_pair_is_listed_once_with_its_strongest_reason():
+    pairs = {(p.first["id"], p.second["id"]): p.reason for p in find_pairs(PEOPLE)}
+    assert pairs == {("1", "6"): SAME_EMAIL, ("1", "2"): SAME_NAME, ("3", "4"): SIMILAR}
+
+
+def test_namesakes_at_other_organizations_are_not_duplicates():
+    pairs = find_pairs([person("4", "John Smith", "Harbour"), person("5", "John Smith", "Bank")])
+    assert pairs == []
+
+
+def test_the_index_finds_what_an_incoming_contact_is():
+    index = Index(PEOPLE)
+    assert index.match("Someone", "", ["ANA@forest.example"]) == (SAME_EMAIL, PEOPLE[0])
+    assert index.match("ana ruiz", "FORESTRY BOARD", []) == (SAME_NAME, PEOPLE[0])
+    assert index.match("Jonh Smith", "Harbour Authority", [])[0] == SIMILAR
+    assert index.match("Jon Smith", "Bank", []) is None
+    assert index.match("Gone Twin", "Harbour Authority", []) is None
+
+
+def test_names_alike_as_typed_or_with_words_swapped_are_similar():
+    grid = [
+        person("1", "Sølvi Ødegård", "Nordic Grid"),
+        person("2", "Sølvi Odegard", "Nordic Grid"),
+        person("3", "Odegard Sølvi", "Nordic Grid"),
+        person("4", "Sven Olsen", "Nordic Grid"),
+    ]
+    pairs = {(p.first["id"], p.second["id"]) for p in find_pairs(grid)}
+    assert pairs == {("1", "2"), ("2", "3")}
