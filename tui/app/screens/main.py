@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid
 from textual.screen import Screen
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
 from journal.journal import Journal
 from journal.records import TABLE_STAKEHOLDERS
@@ -20,6 +20,7 @@ from ..messages import (
     JournalScopeChanged,
     ReflectionContextCleared,
 )
+from ..widgets.footer import KeyFooter
 from ..widgets.goals import GoalsPane
 from ..widgets.journal_pane import JournalPane
 from ..widgets.pane import Pane
@@ -64,7 +65,7 @@ class MainScreen(CoachActions, PeopleActions, GoalActions, Screen[None]):
             yield JournalPane(id="pane-journal", classes="pane")
             yield ReflectionPane(id="pane-reflection", classes="pane")
             yield GoalsPane(id="pane-goals", classes="pane")
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def stakeholders(self) -> StakeholderPane:
