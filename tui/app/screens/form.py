@@ -11,6 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
@@ -43,7 +44,7 @@ class FormScreen(ModalScreen[T]):
     ]
     HINT = "Enter or ctrl+s: save · Esc: cancel"
     SUBMIT_LABEL = "Save"
-    AUTO_FOCUS = "#form-fields Input, #form-fields TextArea"
+    AUTO_FOCUS = "#form-fields Input, #form-fields TextArea, #form-fields Select"
     #: Long forms take most of the screen and scroll; short ones fit their content.
     TALL = False
     SUBMIT_ON_ENTER = True
@@ -167,11 +168,20 @@ class FormScreen(ModalScreen[T]):
             self.check_field(event.input.id)
 
     @on(Input.Changed)
-    def _changed(self, event: Input.Changed) -> None:
-        # Re-check only a field already marked, so the mark goes away as soon
-        # as the value is fixed, without shouting while it is being typed.
-        if event.input.id and event.input.has_class("-invalid-field"):
-            self.check_field(event.input.id)
+    @on(TextArea.Changed)
+    @on(Select.Changed)
+    @on(Checkbox.Changed)
+    def _changed(self, event: Message) -> None:
+        # Only a field already marked: its mark goes away as soon as it
+        # changes (or, with a check of its own, once the value is right),
+        # without shouting while it is being typed.
+        widget = getattr(event, "control", None)
+        if widget is None or not widget.id or not widget.has_class("-invalid-field"):
+            return
+        if widget.id in self.checks:
+            self.check_field(widget.id)
+        else:
+            self.show_error(widget.id, None)
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:

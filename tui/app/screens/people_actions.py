@@ -71,7 +71,9 @@ class PeopleActions(_Base):
         if raw is None or not self.app.writable():
             return
         form = QuickLogForm(
-            raw.get("name", ""), formal=rules.is_formal(rules.DEFAULT_INFORMAL_CHANNEL)
+            raw.get("name", ""),
+            self.journal.today(),
+            formal=rules.is_formal(rules.DEFAULT_INFORMAL_CHANNEL),
         )
         values = await self.app.push_screen_wait(form)
         if values is None:
@@ -79,7 +81,11 @@ class PeopleActions(_Base):
         self._logged(
             self.app.apply(
                 lambda: actions.quick_log(
-                    self.journal, raw["id"], values["summary"], formal=values["formal"]
+                    self.journal,
+                    raw["id"],
+                    values["summary"],
+                    formal=values["formal"],
+                    on=values["on"],
                 )
             ),
             raw,

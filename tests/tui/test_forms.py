@@ -1,0 +1,116 @@
+"""Pilot tests: the forms' fields, errors, focus and keys."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from textual.widgets import Input, Label, Select
+
+from journal.records import TABLE_INTERACTIONS, Stakeholder
+from tui.app.screens.form import FormScreen
+from tui.app.screens.small_forms import GoalForm, QuickLogForm
+
+from .conftest import TODAY, make_app, open_journal, settle, type_text
+
+
+def error_under(app, field_id: str) -> str:
+    error = app.screen.query_one(f"#{field_id}-error")
+    return str(error.render()) if error.display else ""
+
+
+async def _goal_about_one_stakeholder(pilot) -> None:
+    pilot.app.screen.query_one("#metric", Select).value = "with"
+    await pilot.pause()
+
+
+# (keys that open the form, what to do before saving, the field the error is under)
+STALE_ERROR_CASES = {
+    "stakeholder": ("a", None, "name"),
+    "full entry": ("n", None, "summary"),
+    "quick log": ("l", None, "summary"),
+    "goal": ("4a", _goal_about_one_stakeholder, "who"),
+}
+
+
+@pytest.mark.parametrize("case", STALE_ERROR_CASES)
+async def test_an_error_goes_away_as_soon_as_its_field_changes(tmp_path, case):
+    keys, prepare, field_id = STALE_ERROR_CASES[case]
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press(*keys)
+        await pilot.pause()
+        if prepare is not None:
+            await prepare(pilot)
+        if field_id == "summary":  # the full entry starts with the person filled in
+            app.screen.query_one("#summary", Input).value = ""
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+        assert error_under(app, field_id)
+        app.screen.query_one(f"#{field_id}", Input).focus()
+        await type_text(pilot, "x")
+        await pilot.pause()
+        assert error_under(app, field_id) == ""
+
+
+async def test_the_goal_form_opens_on_its_first_field_and_enter_opens_a_select(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4", "a")
+        await pilot.pause()
+        assert isinstance(app.screen, GoalForm)
+        assert app.focused is app.screen.query_one("#metric", Select)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, GoalForm), "Enter on a select does not save the form"
+        assert app.screen.query_one("#metric", Select).expanded
+
+
+FORM_KEYS = {
+    "stakeholder": "a",
+    "full entry": "n",
+    "quick log": "l",
+    "snooze": "s",
+    "goal": "4a",
+    "promise": "p",
+    "contact-log dates": "vg",
+}
+
+
+@pytest.mark.parametrize("form", FORM_KEYS)
+async def test_no_form_label_is_clipped_at_80x24(tmp_path, form):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key in FORM_KEYS[form]:
+            await pilot.press(key)
+            await pilot.pause(0.1)  # the contact log counts before its keys work
+        assert isinstance(app.screen, FormScreen)
+        for label in app.screen.query(".field-label").results(Label):
+            text = str(label.render())
+            assert len(text) <= label.content_size.width, text
+
+
+async def test_quick_log_takes_a_date_like_yesterday(tmp_path):
+    journal = open_journal(tmp_path)
+    ana = journal.add(Stakeholder(name="Ana", cadence_days=14))
+    app = make_app(tmp_path, sample=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, QuickLogForm)
+        assert form.query_one("#date", Input).value == "today"
+        await type_text(pilot, "Call about the permit")
+        form.query_one("#date", Input).value = "next year"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is form and "today" in error_under(app, "date")
+        form.query_one("#date", Input).value = "yesterday"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, QuickLogForm)
+        [entry] = app.journal.interactions_of(ana.id)
+        assert entry["date"] == (TODAY - dt.timedelta(days=1)).isoformat()
+        assert entry["summary"] == "Call about the permit"
+    assert len(list(open_journal(tmp_path, device_root="r").records(TABLE_INTERACTIONS))) == 1
