@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from textual.widgets._footer import FooterKey
 
+from journal.records import Stakeholder
 from tui.app.widgets.heatmap import Heatmap
 from tui.app.widgets.map_grid import MapGrid
+from tui.app.widgets.stakeholders import StakeholderList
 
-from .conftest import make_app, settle
+from .conftest import make_app, open_journal, settle
 
 
 def screen_lines(app) -> list[str]:
@@ -62,3 +64,19 @@ async def test_map_legend_fits_at_80x24(tmp_path):
         for mark in ("! late", "~ soon", "✓ ok", "◆ focus", "★ key"):
             assert mark in text, mark
         assert grid.region.right <= 80
+
+
+async def test_namesakes_are_told_apart_in_the_list_and_in_titles_at_80x24(tmp_path):
+    journal = open_journal(tmp_path)
+    for organization in ("City Council", "Port Authority"):
+        journal.add(Stakeholder(name="Ana Ruiz", organization=organization, cadence_days=14))
+    app = make_app(tmp_path, sample=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        rows = app.screen.query_one(StakeholderList)
+        shown = [rows.render_item(row, rows.content_size.width).plain for row in rows.items]
+        assert "City" in shown[0] + shown[1] and "Port" in shown[0] + shown[1]
+        assert shown[0] != shown[1]
+        organization = rows.items[0].raw["organization"]
+        await pilot.press("l")
+        await pilot.pause()
+        assert organization in str(app.screen.query_one("#form-title").render())

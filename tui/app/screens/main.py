@@ -181,6 +181,11 @@ class MainScreen(CoachActions, PeopleActions, GoalActions, Screen[None]):
             return None
         return self.journal.get(TABLE_STAKEHOLDERS, row.id) or row.raw
 
+    def display_name(self, raw: dict[str, Any]) -> str:
+        """The name that tells this stakeholder from a namesake: the name, or
+        ``name (organization, id prefix)`` when another one has the same name."""
+        return self.journal.unique_names().get(raw.get("id", "")) or raw.get("name", "")
+
     # -- pane actions reachable from the command palette
 
     def action_stakeholders_due_only(self) -> None:

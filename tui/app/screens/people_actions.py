@@ -49,7 +49,7 @@ class PeopleActions(_Base):
         raw = self.selected_stakeholder()
         if raw is None or not self.app.writable():
             return
-        form = StakeholderForm(dict(raw))
+        form = StakeholderForm(dict(raw), self.display_name(raw))
         form.precheck = lambda values: actions.check_stakeholder(
             self.journal, draft_of(form.changes(values)), raw["id"]
         )
@@ -71,7 +71,7 @@ class PeopleActions(_Base):
         if raw is None or not self.app.writable():
             return
         form = QuickLogForm(
-            raw.get("name", ""),
+            self.display_name(raw),
             self.journal.today(),
             formal=rules.is_formal(rules.DEFAULT_INFORMAL_CHANNEL),
         )
@@ -109,7 +109,7 @@ class PeopleActions(_Base):
             return
         raw = self.journal.get(TABLE_INTERACTIONS, entry.id) or entry.to_raw()
         self.reflection.show_context(self.journal, raw, stakeholder)
-        names = ", ".join(self.journal.names().get(s, "?") for s in entry.stakeholders)
+        names = ", ".join(self.journal.unique_names().get(s, "?") for s in entry.stakeholders)
         kind = "a formal" if entry.formal else "an informal"
         self.notify(
             f"Logged {kind} contact with {clean(names)}. Pane 3 has a prompt about it.",
@@ -164,7 +164,7 @@ class PeopleActions(_Base):
         raw = self.selected_stakeholder()
         if raw is None or not self.app.writable():
             return
-        form = SnoozeForm(raw.get("name", ""), self.journal.today(), raw.get("snooze_until"))
+        form = SnoozeForm(self.display_name(raw), self.journal.today(), raw.get("snooze_until"))
         until = await self.app.push_screen_wait(form)
         if until is None:
             return
@@ -186,7 +186,7 @@ class PeopleActions(_Base):
         if raw is None or not self.app.writable():
             return
         question = Text("Delete ")
-        question.append(clean(raw.get("name", "")), "bold")
+        question.append(clean(self.display_name(raw)), "bold")
         question.append("?\n\nTheir journal entries stay. u undoes the deletion.")
         if await self.app.push_screen_wait(ConfirmDialog(question, "Delete", "Keep")):
             self.app.delete_with_undo(TABLE_STAKEHOLDERS, raw["id"], raw.get("name", ""))

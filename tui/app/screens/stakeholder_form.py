@@ -53,9 +53,9 @@ class StakeholderForm(RecordForm):
 
     TALL = True
 
-    def __init__(self, original: dict[str, Any] | None = None) -> None:
+    def __init__(self, original: dict[str, Any] | None = None, title: str = "") -> None:
         self.original = original or {}
-        name = clean(self.original.get("name", ""))
+        name = clean(title or self.original.get("name", ""))
         heading = (
             Text("Edit ", style="bold") + Text(name)
             if original
