@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from textual.widgets import Input, Label, Select
 
-from journal.records import TABLE_INTERACTIONS, Stakeholder
+from journal.records import TABLE_INTERACTIONS, TABLE_REFLECTIONS, Stakeholder
 from tui.app.screens.form import FormScreen
 from tui.app.screens.small_forms import GoalForm, QuickLogForm
 
@@ -114,3 +114,81 @@ async def test_quick_log_takes_a_date_like_yesterday(tmp_path):
         assert entry["date"] == (TODAY - dt.timedelta(days=1)).isoformat()
         assert entry["summary"] == "Call about the permit"
     assert len(list(open_journal(tmp_path, device_root="r").records(TABLE_INTERACTIONS))) == 1
+
+
+async def _log_then_answer_every_question(pilot, ana_id: str) -> list[str]:
+    """Quick-log a contact, then answer each after-contact question with
+    Enter; returns the prompt ids answered, in order."""
+    app = pilot.app
+    await pilot.press("l")
+    await type_text(pilot, "Long call")
+    await pilot.press("enter")
+    await settle(pilot)
+    await pilot.press("3")
+    await pilot.pause()
+    pane = app.screen.reflection
+    asked = [p.id for p in pane.context]
+    assert len(asked) >= 2
+    answered = []
+    for n in range(len(asked)):
+        prompt, _entry = pane.selected
+        answered.append(prompt.id)
+        await pilot.press("enter")
+        await pilot.pause()
+        await type_text(pilot, f"answer {n}")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.pause()
+    return answered
+
+
+async def test_enter_answers_each_after_contact_question_and_marks_it_answered(tmp_path):
+    journal = open_journal(tmp_path)
+    ana = journal.add(Stakeholder(name="Ana", cadence_days=14))
+    app = make_app(tmp_path, sample=None)
+    async with app.run_test(size=(100, 40)) as pilot:
+        answered = await _log_then_answer_every_question(pilot, ana.id)
+        pane = app.screen.reflection
+        assert answered == [p.id for p in pane.context], "each question in turn"
+        texts = [
+            str(pane.options.get_option_at_index(i).prompt)
+            for i in range(pane.options.option_count)
+        ]
+        assert sum("answered" in t for t in texts) == len(answered)
+        # Only today's prompt is left to answer.
+        prompt, entry = pane.selected
+        assert entry is None and prompt.id == pane.daily.id
+    reflections = list(open_journal(tmp_path, device_root="r").records(TABLE_REFLECTIONS))
+    assert sorted(r["prompt_id"] for r in reflections) == sorted(answered)
+    assert {r["stakeholder"] for r in reflections} == {ana.id}
+
+
+async def test_the_after_contact_questions_survive_a_quit(tmp_path):
+    journal = open_journal(tmp_path)
+    journal.add(Stakeholder(name="Ana", cadence_days=14))
+    app = make_app(tmp_path, sample=None)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("l")
+        await type_text(pilot, "Long call")
+        await pilot.press("enter")
+        await settle(pilot)
+        asked = [p.id for p in app.screen.reflection.context]
+        entry_id = app.screen.reflection.context_entry["id"]
+        await pilot.press("3", "enter")
+        await pilot.pause()
+        await type_text(pilot, "They liked it")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    again = make_app(tmp_path, sample=None)
+    async with again.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        pane = again.screen.reflection
+        assert [p.id for p in pane.context] == asked
+        assert pane.context_entry["id"] == entry_id
+        assert "answered" in str(pane.options.get_option_at_index(1).prompt)
+        await pilot.press("3", "c")  # today's prompt only: forgotten for good
+        await pilot.pause()
+    third = make_app(tmp_path, sample=None)
+    async with third.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        assert not third.screen.reflection.context

@@ -12,8 +12,9 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from journal.journal import Journal
-from journal.records import TABLE_STAKEHOLDERS
+from journal.records import TABLE_INTERACTIONS, TABLE_STAKEHOLDERS
 
+from ..config import Settings
 from ..messages import (
     AnswerPrompt,
     GoalsMonthChanged,
@@ -58,6 +59,11 @@ class MainScreen(CoachActions, PeopleActions, GoalActions, Screen[None]):
     def journal(self) -> Journal:
         return self.app.journal  # type: ignore[attr-defined]
 
+    @property
+    def settings(self) -> Settings:
+        app: Any = self.app
+        return app.settings
+
     def compose(self) -> ComposeResult:
         yield StatusLine(id="status")
         with Grid(id="panes"):
@@ -87,6 +93,7 @@ class MainScreen(CoachActions, PeopleActions, GoalActions, Screen[None]):
         for pane_id, title in PANES:
             self.query_one(f"#{pane_id}").border_title = title
         self.refresh_data()
+        self._restore_after_contact()
         self.stakeholders.focus_main()
         self.call_after_refresh(self.offer_monthly_review)
 
@@ -161,7 +168,30 @@ class MainScreen(CoachActions, PeopleActions, GoalActions, Screen[None]):
 
     @on(ReflectionContextCleared)
     def _reflection_context_cleared(self) -> None:
+        self.settings.remember_after_contact(self.journal.path, None)
         self.refresh_data()
+
+    # -- the questions after a contact, kept over a quit
+
+    def offer_after_contact(
+        self, entry: dict[str, Any], stakeholder: dict[str, Any] | None
+    ) -> None:
+        """Pane 3 asks about the contact just logged, until c clears it or
+        the next contact replaces it (remembered in the state file)."""
+        name = self.display_name(stakeholder) if stakeholder else ""
+        self.reflection.show_context(self.journal, entry, stakeholder, name)
+        self.settings.remember_after_contact(self.journal.path, entry.get("id"))
+
+    def _restore_after_contact(self) -> None:
+        entry_id = self.settings.after_contact.get(str(self.journal.path))
+        entry = self.journal.get(TABLE_INTERACTIONS, entry_id) if entry_id else None
+        if entry is None or entry.get("deleted"):
+            return
+        first = (entry.get("stakeholders") or [None])[0]
+        stakeholder = self.journal.get(TABLE_STAKEHOLDERS, first) if first else None
+        self.reflection.show_context(
+            self.journal, entry, stakeholder, self.display_name(stakeholder) if stakeholder else ""
+        )
 
     @on(RowList.Selected, "#entry-list")
     def _entry_selected(self) -> None:

@@ -108,7 +108,7 @@ class PeopleActions(_Base):
         if entry is None:
             return
         raw = self.journal.get(TABLE_INTERACTIONS, entry.id) or entry.to_raw()
-        self.reflection.show_context(self.journal, raw, stakeholder)
+        self.offer_after_contact(raw, stakeholder)
         names = ", ".join(self.journal.unique_names().get(s, "?") for s in entry.stakeholders)
         kind = "a formal" if entry.formal else "an informal"
         self.notify(
