@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from textual.widgets import Input, Label, Select
+from textual.widgets import Input, Label, Select, TextArea
 
-from journal.records import TABLE_INTERACTIONS, TABLE_REFLECTIONS, Stakeholder
+from journal.records import TABLE_INTERACTIONS, TABLE_REFLECTIONS, Interaction, Stakeholder
 from tui.app.screens.form import FormScreen
 from tui.app.screens.small_forms import GoalForm, QuickLogForm
+from tui.app.widgets.journal_pane import EntryList
 
 from .conftest import TODAY, make_app, open_journal, settle, type_text
 
@@ -42,13 +43,11 @@ async def test_an_error_goes_away_as_soon_as_its_field_changes(tmp_path, case):
         await pilot.pause()
         if prepare is not None:
             await prepare(pilot)
-        if field_id == "summary":  # the full entry starts with the person filled in
-            app.screen.query_one("#summary", Input).value = ""
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, FormScreen)
         assert error_under(app, field_id)
-        app.screen.query_one(f"#{field_id}", Input).focus()
+        app.screen.query_one(f"#{field_id}").focus()
         await type_text(pilot, "x")
         await pilot.pause()
         assert error_under(app, field_id) == ""
@@ -192,3 +191,56 @@ async def test_the_after_contact_questions_survive_a_quit(tmp_path):
     async with third.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
         assert not third.screen.reflection.context
+
+
+async def test_long_fields_take_several_lines_and_a_one_line_field_marks_a_newline(tmp_path):
+    journal = open_journal(tmp_path)
+    ana = journal.add(Stakeholder(name="Ana", cadence_days=14))
+    journal.add(
+        Interaction(
+            date="2026-11-20",
+            stakeholders=[ana.id],
+            summary="Budget talk\nthen the permits",
+            new_person=True,
+            new_person_name="Omar Haddad\n(treasurer)",
+        )
+    )
+    app = make_app(tmp_path, sample=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        rows = app.screen.query_one(EntryList)
+        row = rows.render_item(rows.items[0], 60).plain
+        assert "Budget talk⏎then the permits" in row and "\n" not in row
+        await pilot.press("e")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        assert "ctrl+s" in str(form.query_one("#form-hint").render())
+        summary = form.query_one("#summary", TextArea)
+        assert summary.text == "Budget talk\nthen the permits"
+        assert form.query_one("#new_person", Input).value == "Omar Haddad⏎(treasurer)"
+        summary.focus()
+        await pilot.press("enter")  # a new line, not a save
+        await type_text(pilot, "and parking")
+        await pilot.pause()
+        assert app.screen is form
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not isinstance(app.screen, FormScreen)
+    [entry] = open_journal(tmp_path, device_root="r").records(TABLE_INTERACTIONS)
+    assert entry["summary"] == "Budget talk\nthen the permits\nand parking"
+    assert entry["new_person_name"] == "Omar Haddad\n(treasurer)", "⏎ is a newline again"
+
+
+async def test_the_full_entry_form_scrolls_at_80x24_to_its_last_field(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        form = app.screen
+        minutes = form.query_one("#minutes", Input)
+        minutes.focus()
+        await pilot.pause()
+        assert minutes.region.height == 1 and minutes.region.bottom <= 24
+        assert form.query_one("#form-save").region.bottom <= 24

@@ -19,7 +19,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static, Text
 from journal.errors import JournalError
 from journal.records import with_defaults
 
-from ..text import clean
+from ..text import NEWLINE_MARK, clean, one_line
 from ..widgets.formality import FormalityToggle
 from .confirm import ConfirmDialog
 
@@ -43,6 +43,8 @@ class FormScreen(ModalScreen[T]):
         Binding("ctrl+s", "submit", "Save", id="form.save"),
     ]
     HINT = "Enter or ctrl+s: save · Esc: cancel"
+    #: The hint of a form with multi-line fields, where Enter starts a new line.
+    AREA_HINT = "ctrl+s: save · Enter: a new line in a text box, else save · Esc: cancel"
     SUBMIT_LABEL = "Save"
     AUTO_FOCUS = "#form-fields Input, #form-fields TextArea, #form-fields Select"
     #: Long forms take most of the screen and scroll; short ones fit their content.
@@ -63,10 +65,13 @@ class FormScreen(ModalScreen[T]):
     # -- layout
 
     def compose(self) -> ComposeResult:
+        fields = list(self.fields())
+        if any(isinstance(w, Horizontal) and w.has_class("-area") for w in fields):
+            self.HINT = self.AREA_HINT
         with Vertical(id="form-dialog", classes="dialog -tall" if self.TALL else "dialog"):
             yield Label(self.heading, id="form-title")
             with VerticalScroll(id="form-fields"):
-                yield from self.fields()
+                yield from fields
             yield Static(self.HINT, id="form-hint")
             with Horizontal(classes="buttons"):
                 yield Button(self.SUBMIT_LABEL, variant="primary", id="form-save", compact=True)
@@ -84,13 +89,33 @@ class FormScreen(ModalScreen[T]):
         placeholder: str = "",
         check: Callable[[str], object] | None = None,
     ) -> Iterable[Widget]:
-        """A labelled one-line input, with room for its error underneath."""
+        """A labelled one-line input, with room for its error underneath. A
+        newline in the value shows as ⏎ (and is a newline again when saved)."""
         if check is not None:
             self.checks[field_id] = check
         yield Horizontal(
             Label(label, classes="field-label"),
-            Input(clean(value), id=field_id, placeholder=placeholder, compact=True),
+            Input(one_line(value), id=field_id, placeholder=placeholder, compact=True),
             classes="field-row",
+        )
+        yield Static("", id=f"{field_id}-error", classes="field-error")
+
+    def area(
+        self, field_id: str, label: str, value: str = "", *, placeholder: str = ""
+    ) -> Iterable[Widget]:
+        """A labelled multi-line text box (Enter starts a new line; it grows
+        to a few lines, then scrolls), with room for its error underneath."""
+        yield Horizontal(
+            Label(label, classes="field-label"),
+            TextArea(
+                clean(value),
+                id=field_id,
+                placeholder=placeholder,
+                soft_wrap=True,
+                compact=True,
+                highlight_cursor_line=False,
+            ),
+            classes="field-row -area",
         )
         yield Static("", id=f"{field_id}-error", classes="field-error")
 
@@ -119,7 +144,11 @@ class FormScreen(ModalScreen[T]):
         return bool(self.initial) and self.snapshot() != self.initial
 
     def text(self, field_id: str) -> str:
-        return self.query_one(f"#{field_id}", Input).value.strip()
+        """A text field's value, trimmed; a one-line field's ⏎ is a newline again."""
+        widget = self.query_one(f"#{field_id}")
+        if isinstance(widget, TextArea):
+            return widget.text.strip()
+        return self.query_one(f"#{field_id}", Input).value.replace(NEWLINE_MARK, "\n").strip()
 
     def checked(self, field_id: str) -> bool:
         return self.query_one(f"#{field_id}", Checkbox).value
@@ -134,6 +163,8 @@ class FormScreen(ModalScreen[T]):
     # -- validation
 
     def on_mount(self) -> None:
+        for area in self.query("#form-fields TextArea").results(TextArea):
+            area.move_cursor(area.document.end)  # editing goes on after the text
         self.call_after_refresh(self._remember_initial)
 
     def _remember_initial(self) -> None:

@@ -75,11 +75,11 @@ class InteractionForm(RecordForm):
     def fields(self) -> Iterable[Widget]:
         raw = self.original
         yield from self.field("who", "With *", self.who_text, placeholder="names, comma-separated")
-        yield from self.field(
+        yield from self.area(
             "summary",
             "What happened *",
             raw.get("summary", ""),
-            placeholder="one line is enough: what I said or did",
+            placeholder="a line is enough: what I said or did",
         )
         yield from self.field(
             "date",
@@ -108,7 +108,7 @@ class InteractionForm(RecordForm):
         )
         yield self.section("Reflect (optional)")
         for name, label, placeholder in QUESTIONS:
-            yield from self.field(name, label, raw.get(name, "") or "", placeholder=placeholder)
+            yield from self.area(name, label, raw.get(name, "") or "", placeholder=placeholder)
         yield from self.field(
             "follow_ups",
             "Follow-ups",

@@ -34,6 +34,20 @@ PROFILE = (
 )
 
 
+#: The profile fields that take paragraphs: multi-line text boxes.
+LONG_PROFILE = frozenset(
+    {
+        "values",
+        "mandate",
+        "mandate_direction",
+        "critical_issues",
+        "assumptions",
+        "personal",
+        "notes",
+    }
+)
+
+
 def draft_of(values: dict[str, Any]) -> StakeholderDraft:
     """The form's values (all of them, or the changed ones) as a draft for
     :mod:`journal.actions`, which validates them once for both faces."""
@@ -132,7 +146,8 @@ class StakeholderForm(RecordForm):
             )
         yield self.section("Profile (all optional)")
         for name, label, placeholder in PROFILE:
-            yield from self.field(name, label, raw.get(name, "") or "", placeholder=placeholder)
+            make = self.area if name in LONG_PROFILE else self.field
+            yield from make(name, label, raw.get(name, "") or "", placeholder=placeholder)
 
     def build(self) -> dict[str, Any]:
         name = self.text("name")
