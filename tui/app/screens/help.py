@@ -52,6 +52,7 @@ def sections() -> list[tuple[str, list[Binding]]]:
             [
                 Binding("ctrl+s", "", "Save (Enter too, in one-line fields)", id="form.save"),
                 Binding("escape", "", "Cancel (asks if you typed something)", id="form.cancel"),
+                Binding("enter", "", "A new line, in a text box (else save)"),
                 Binding("tab", "", "Next field"),
             ],
         ),
