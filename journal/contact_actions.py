@@ -107,11 +107,18 @@ def log_contact(journal: Any, draft: ContactDraft) -> Interaction:
 
 
 def quick_log(
-    journal: Any, stakeholder_id: str, summary: str, *, formal: bool | None = None
+    journal: Any,
+    stakeholder_id: str,
+    summary: str,
+    *,
+    formal: bool | None = None,
+    on: str = "today",
 ) -> Interaction:
-    """A one-line contact today (the app's quick log): the same rule as a full log."""
+    """A one-line contact (the app's quick log), today unless ``on`` says
+    otherwise: the same rules as a full log."""
     return log_contact(
-        journal, ContactDraft(stakeholders=(stakeholder_id,), summary=summary, formal=formal)
+        journal,
+        ContactDraft(stakeholders=(stakeholder_id,), summary=summary, formal=formal, on=on),
     )
 
 

@@ -362,10 +362,10 @@ async def test_full_entry_form_with_follow_up_then_done(tmp_path):
         await pilot.press("n")
         await pilot.pause()
         form = app.screen
-        form.query_one("#summary").value = "Budget meeting"
+        form.query_one("#summary").text = "Budget meeting"
         form.query_one("#date").value = "tomorrow"
         form.query_one("#follow_ups").value = "send the deck@2026-12-01"
-        form.query_one("#reaction").value = "Relieved"
+        form.query_one("#reaction").text = "Relieved"
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "in the future" in str(form.query_one("#date-error").render())
@@ -413,7 +413,7 @@ async def test_edit_form_merges_with_an_external_edit_of_another_field(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("e")
         await pilot.pause()
-        app.screen.query_one("#notes").value = "likes long walks"
+        app.screen.query_one("#notes").text = "likes long walks"
         other = open_journal(tmp_path, device_root="laptop")
         other.update(TABLE_STAKEHOLDERS, ana.id, {"organization": "New Org"})
         for _ in range(40):
@@ -611,7 +611,7 @@ async def test_saving_an_untouched_quick_logged_entry_writes_no_new_version(tmp_
         await pilot.press("2", "e")
         await pilot.pause()
         assert isinstance(app.screen, FormScreen)
-        assert app.screen.query_one("#summary").value == "Coffee"
+        assert app.screen.query_one("#summary").text == "Coffee"
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert not isinstance(app.screen, FormScreen)

@@ -68,7 +68,10 @@ async def test_reach_out_mode_ranks_in_a_worker_and_logs_from_it(tmp_path):
         await settle(pilot)
         # Last time's "do differently" is asked about; the answer is recorded.
         assert isinstance(app.screen, AppliedQuestion)
-        await pilot.press("y")
+        await pilot.press("y", "n")  # typed on as the question appears: no answer
+        await pilot.pause()
+        assert isinstance(app.screen, AppliedQuestion)
+        await pilot.press("left", "left", "enter")  # from Skip to "Yes, I did"
         await settle(pilot)
         assert not rows.items, "Ana is in touch now: nobody left to reach out to"
         await pilot.press("t")
@@ -87,6 +90,25 @@ async def test_the_applied_question_can_be_skipped(tmp_path):
         await settle(pilot)
         assert isinstance(app.screen, AppliedQuestion)
         await pilot.press("escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, AppliedQuestion)
+    [logged] = [e for e in on_disk(tmp_path, TABLE_INTERACTIONS) if e["summary"] == "Hallway chat"]
+    assert logged.get("applied_differently") is None
+
+
+async def test_keys_typed_on_as_the_applied_question_appears_record_nothing(tmp_path):
+    _two_people(tmp_path)
+    app = make_app(tmp_path, sample=None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("l")
+        await type_text(pilot, "Hallway chat")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, AppliedQuestion)
+        await type_text(pilot, "yes no")
+        await pilot.pause()
+        assert isinstance(app.screen, AppliedQuestion)
+        await pilot.press("enter")  # on Skip
         await settle(pilot)
         assert not isinstance(app.screen, AppliedQuestion)
     [logged] = [e for e in on_disk(tmp_path, TABLE_INTERACTIONS) if e["summary"] == "Hallway chat"]

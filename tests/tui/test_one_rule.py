@@ -37,7 +37,7 @@ async def test_follow_up_in_the_entry_form(typed, stored, tmp_path):
     async with app.run_test(size=(120, 48)) as pilot:
         await pilot.press("n")
         await pilot.pause()
-        app.screen.query_one("#summary").value = "Call"
+        app.screen.query_one("#summary").text = "Call"
         app.screen.query_one("#follow_ups").value = typed
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -167,7 +167,7 @@ async def test_the_entry_form_prefills_formal_from_the_one_rule(
     async with app.run_test(size=(120, 48)) as pilot:
         await pilot.press("n")
         await pilot.pause()
-        app.screen.query_one("#summary").value = "Talked"
+        app.screen.query_one("#summary").text = "Talked"
         app.screen.query_one("#channel").value = channel
         app.screen.query_one("#personal").value = personal
         await pilot.pause()
@@ -184,7 +184,7 @@ async def test_the_users_own_formal_choice_wins_over_the_channel(tmp_path):
     async with app.run_test(size=(120, 48)) as pilot:
         await pilot.press("n")
         await pilot.pause()
-        app.screen.query_one("#summary").value = "Coffee with an agenda"
+        app.screen.query_one("#summary").text = "Coffee with an agenda"
         app.screen.query_one("#formal").value = False  # the user unticks it first
         await pilot.pause()
         app.screen.query_one("#formal").value = True
@@ -285,7 +285,7 @@ async def test_the_entry_form_keeps_a_namesake_it_was_opened_on(tmp_path):
         await pilot.press("2")
         await pilot.press("e")
         await pilot.pause()
-        app.screen.query_one("#reaction").value = "pleased"
+        app.screen.query_one("#reaction").text = "pleased"
         await pilot.press("ctrl+s")
         await settle(pilot)
         [entry] = app.journal.interactions_of(None)

@@ -111,6 +111,51 @@ def _keys_settled(*keys: str):
     return run
 
 
+async def _monthly_review_open(pilot) -> None:
+    await pilot.press("M")
+    for _ in range(100):  # counted in a thread, then the form opens
+        await pilot.pause(0.02)
+        if pilot.app.screen.query("#review-outcomes"):
+            break
+    await pilot.pause()
+    await _no_blink(pilot)
+
+
+async def _share_typed(pilot) -> None:
+    await pilot.press("S", *"Permit backlog report")
+    await pilot.pause(0.5)  # the suggestions follow the typing
+    await _no_blink(pilot)
+
+
+#: Every screen at 80x24, the size of many terminals (the main screen, the
+#: map, the reach-out list, quick log, snooze and delete have their own tests).
+AT_80X24 = {
+    "goals": _keys("4"),
+    "add_stakeholder": _keys("a"),
+    "edit_stakeholder": _keys("e"),
+    "interaction_form": _keys("n"),
+    "goal_form": _keys("4", "a"),
+    "reflection_answer": _keys("3", "enter", *"They need the numbers early"),
+    "help": _keys("question_mark"),
+    "entry_view": _keys("2", "enter"),
+    "past_reflections": _keys("3", "p"),
+    "brief": _keys("b"),
+    "applied_question": _keys_settled("t", "l", *"Short call", "enter"),
+    "promises": _keys("P"),
+    "promise_form": _keys("p", *"Send the draft"),
+    "contact_review_month": _keys_settled("v"),
+    "contact_review_year": _keys_settled("v", "y"),
+    "contact_review_dates_form": _keys_settled("v", "g"),
+    "monthly_review": _monthly_review_open,
+    "share": _share_typed,
+}
+
+
+@pytest.mark.parametrize("screen", AT_80X24)
+def test_at_80x24(snap_compare, sample_app, screen):
+    assert snap_compare(sample_app, run_before=AT_80X24[screen], terminal_size=(80, 24))
+
+
 class TestCoachingScreens:
     def test_reach_out_today(self, snap_compare, sample_app):
         assert snap_compare(sample_app, run_before=_keys_settled("t"), terminal_size=(120, 36))

@@ -13,7 +13,8 @@ theme = "nord"
 
 A key map entry names a binding id (the help screen lists them) and the key
 or keys (comma-separated) that trigger it. What the app remembers by itself
-(the theme last picked, the month the monthly review was offered) goes to
+(the theme last picked, the month the monthly review was offered, the
+contact whose after-contact questions pane 3 shows, per journal file) goes to
 ``settings-state.json`` in the platform state folder; a theme set in the
 config file wins over the one remembered.
 """
@@ -44,6 +45,9 @@ class Settings:
     keys: dict[str, str] = field(default_factory=dict)
     #: The month (YYYY-MM) the monthly review was last offered, so it is offered once.
     review_offered: str | None = None
+    #: Journal file → the entry whose after-contact questions pane 3 offers,
+    #: so they are still there after a quit.
+    after_contact: dict[str, str] = field(default_factory=dict)
     problem: str | None = None  # a one-line message when the file could not be used
 
     @classmethod
@@ -55,6 +59,11 @@ class Settings:
         remembered = settings._remembered()
         settings.theme = _text(remembered.get("theme"))
         settings.review_offered = _text(remembered.get("review_offered"))
+        after = remembered.get("after_contact")
+        if isinstance(after, dict):
+            settings.after_contact = {
+                str(k): v for k, v in after.items() if isinstance(v, str) and v
+            }
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
@@ -72,9 +81,20 @@ class Settings:
         if theme != self.theme:
             self.remember("theme", theme)
 
-    def remember(self, name: str, value: str) -> None:
-        """Remember a setting (``theme``, ``review_offered``) in the state
-        file; the config file is the user's and stays as they wrote it."""
+    def remember_after_contact(self, journal: Path, entry_id: str | None) -> None:
+        """The entry whose after-contact questions are on offer in this
+        journal (None: none any more)."""
+        after = dict(self.after_contact)
+        after.pop(str(journal), None)
+        if entry_id:
+            after[str(journal)] = entry_id
+        if after != self.after_contact:
+            self.remember("after_contact", after)
+
+    def remember(self, name: str, value: object) -> None:
+        """Remember a setting (``theme``, ``review_offered``, ``after_contact``)
+        in the state file; the config file is the user's and stays as they
+        wrote it."""
         setattr(self, name, value)
         if self.state_path is None:
             return

@@ -19,6 +19,16 @@ def clean(value: object) -> str:
     return escape_unsafe("" if value is None else str(value))
 
 
+#: How a newline shows in a one-line field or a list row.
+NEWLINE_MARK = "⏎"
+
+
+def one_line(value: object) -> str:
+    """The text cleaned, each newline shown as a visible mark (⏎), so it
+    never breaks a row or a one-line field."""
+    return clean(value).replace("\n", NEWLINE_MARK)
+
+
 def first_line(value: object) -> str:
     """The first line of a (possibly multi-line) text, cleaned."""
     return clean(str(value or "").split("\n", 1)[0])

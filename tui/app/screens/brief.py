@@ -142,14 +142,16 @@ class BriefScreen(ModalScreen[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = keys.bindings("brief")
 
-    def __init__(self, brief: Brief, today: dt.date) -> None:
+    def __init__(self, brief: Brief, today: dt.date, title: str = "") -> None:
         super().__init__()
         self.brief = brief
         self.today = today
+        #: The name in the title: with the organization when a namesake has the name.
+        self.title_name = title or brief.name
 
     def compose(self) -> ComposeResult:
         title = Text("Before you talk · ", style="bold")
-        title.append(clean(self.brief.name))
+        title.append(clean(self.title_name))
         with Vertical(id="brief-dialog", classes="dialog"):
             yield Label(title, id="form-title")
             with VerticalScroll(id="brief-body"):
@@ -169,7 +171,11 @@ class BriefScreen(ModalScreen[str | None]):
 
 
 class AppliedQuestion(ModalScreen[bool | None]):
-    """Was last time's plan applied? Dismisses with True, False or None (skip)."""
+    """Was last time's plan applied? Dismisses with True, False or None (skip).
+
+    It opens right after a log, while the user may still be typing: no
+    letter answers it, and the cursor starts on Skip, so a stray key records
+    nothing. An answer is a choice of button (←/→ or Tab, then Enter)."""
 
     BINDINGS: ClassVar[list[BindingType]] = keys.bindings("applied")
 
@@ -188,10 +194,14 @@ class AppliedQuestion(ModalScreen[bool | None]):
         question.append("\n\nDid you do it this time?")
         with Vertical(id="applied-dialog", classes="dialog"):
             yield Static(question, id="confirm-question")
+            yield Static("←/→: choose · Enter: answer · Esc: skip", id="form-hint")
             with Horizontal(classes="buttons"):
-                yield Button("Yes (y)", variant="success", id="applied-yes", compact=True)
-                yield Button("No (n)", id="applied-no", compact=True)
-                yield Button("Skip (Esc)", id="applied-skip", compact=True)
+                yield Button("Yes, I did", variant="success", id="applied-yes", compact=True)
+                yield Button("No", id="applied-no", compact=True)
+                yield Button("Skip", id="applied-skip", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#applied-skip", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss({"applied-yes": True, "applied-no": False}.get(event.button.id or ""))

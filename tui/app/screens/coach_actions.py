@@ -43,7 +43,8 @@ class CoachActions(_Base):
         except JournalError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
-        choice = await self.app.push_screen_wait(BriefScreen(brief, self.journal.today()))
+        screen = BriefScreen(brief, self.journal.today(), self.display_name(raw))
+        choice = await self.app.push_screen_wait(screen)
         if choice in ("quick_log", "log_entry", "add_promise"):
             await self.run_action(choice)
 
@@ -76,7 +77,7 @@ class CoachActions(_Base):
         raw = self.selected_stakeholder()
         if raw is None or not self.app.writable():
             return
-        form = PromiseForm(raw.get("name", ""), self.journal.today())
+        form = PromiseForm(self.display_name(raw), self.journal.today())
         values = await self.app.push_screen_wait(form)
         if values is None:
             return

@@ -18,7 +18,7 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Sparkline, Static
+from textual.widgets import Label, Sparkline, Static
 
 from journal import contact_review as reviews
 from journal import goals as goal_rules
@@ -27,6 +27,7 @@ from journal.wording import count
 
 from .. import keys
 from ..text import clean
+from ..widgets.footer import KeyFooter
 from ..widgets.heatmap import Heatmap, sparkline
 from ..widgets.line import Line
 from ..widgets.reach_out import marks
@@ -131,7 +132,7 @@ class ContactReviewScreen(Screen[None]):
         yield Static(id="review-balance")
         yield PersonHeader(id="review-header")
         yield PersonList(id="review-people")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._load()
@@ -164,12 +165,12 @@ class ContactReviewScreen(Screen[None]):
             return  # an answer for a period the user has already left
         self.review = review = message.review
         title = Text(f"Contact log · {_label(review.start, review.end)}", style="bold")
-        title.append("   [ ] month · y: month or 12 months · g: dates · Esc: close", "dim")
+        title.append("   [ ]: month · y: 12 months · g: dates", "dim")
         self.query_one("#review-title", Label).update(title)
         self.query_one("#review-numbers", Static).update(_numbers(review.totals))
         days = [review.heatmap[d] for d in sorted(review.heatmap)]
         spark = self.query_one("#review-days", Sparkline)
-        spark.styles.width = max(1, min(len(days), 40))
+        spark.styles.width = max(1, min(len(days), 32))
         spark.data = days
         self.query_one(Heatmap).show(review.heatmap)
         self.query_one("#review-balance", Static).update(_balance(review))

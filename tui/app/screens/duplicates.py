@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
@@ -18,6 +18,7 @@ from journal.people_merge import merge_people
 from journal.records import TABLE_STAKEHOLDERS
 from journal.rules import described
 
+from .. import keys
 from ..text import clean
 from ..widgets.line import Line
 from ..widgets.rowlist import RowList
@@ -47,11 +48,7 @@ class DuplicatesScreen(ModalScreen[None]):
     """Likely duplicate pairs; m folds the second of a pair into the first,
     r the first into the second (after a question)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q", "dismiss(None)", "Close", id="duplicates.close"),
-        Binding("m", "fold(False)", "Keep the first", id="duplicates.keep-first"),
-        Binding("r", "fold(True)", "Keep the second", id="duplicates.keep-second"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys.bindings("duplicates")
 
     def __init__(self, journal: Journal) -> None:
         super().__init__()

@@ -11,6 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
@@ -19,7 +20,7 @@ from journal.errors import JournalError
 from journal.records import with_defaults
 
 from .. import keys
-from ..text import clean
+from ..text import NEWLINE_MARK, clean, one_line
 from ..widgets.formality import FormalityToggle
 from .confirm import ConfirmDialog
 
@@ -40,8 +41,10 @@ class FormScreen(ModalScreen[T]):
 
     BINDINGS: ClassVar[list[BindingType]] = keys.bindings("form")
     HINT = "Enter or ctrl+s: save · Esc: cancel"
+    #: The hint of a form with multi-line fields, where Enter starts a new line.
+    AREA_HINT = "ctrl+s: save · Enter: a new line in a text box, else save · Esc: cancel"
     SUBMIT_LABEL = "Save"
-    AUTO_FOCUS = "#form-fields Input, #form-fields TextArea"
+    AUTO_FOCUS = "#form-fields Input, #form-fields TextArea, #form-fields Select"
     #: Long forms take most of the screen and scroll; short ones fit their content.
     TALL = False
     SUBMIT_ON_ENTER = True
@@ -60,10 +63,13 @@ class FormScreen(ModalScreen[T]):
     # -- layout
 
     def compose(self) -> ComposeResult:
+        fields = list(self.fields())
+        if any(isinstance(w, Horizontal) and w.has_class("-area") for w in fields):
+            self.HINT = self.AREA_HINT
         with Vertical(id="form-dialog", classes="dialog -tall" if self.TALL else "dialog"):
             yield Label(self.heading, id="form-title")
             with VerticalScroll(id="form-fields"):
-                yield from self.fields()
+                yield from fields
             yield Static(self.HINT, id="form-hint")
             with Horizontal(classes="buttons"):
                 yield Button(self.SUBMIT_LABEL, variant="primary", id="form-save", compact=True)
@@ -81,13 +87,33 @@ class FormScreen(ModalScreen[T]):
         placeholder: str = "",
         check: Callable[[str], object] | None = None,
     ) -> Iterable[Widget]:
-        """A labelled one-line input, with room for its error underneath."""
+        """A labelled one-line input, with room for its error underneath. A
+        newline in the value shows as ⏎ (and is a newline again when saved)."""
         if check is not None:
             self.checks[field_id] = check
         yield Horizontal(
             Label(label, classes="field-label"),
-            Input(clean(value), id=field_id, placeholder=placeholder, compact=True),
+            Input(one_line(value), id=field_id, placeholder=placeholder, compact=True),
             classes="field-row",
+        )
+        yield Static("", id=f"{field_id}-error", classes="field-error")
+
+    def area(
+        self, field_id: str, label: str, value: str = "", *, placeholder: str = ""
+    ) -> Iterable[Widget]:
+        """A labelled multi-line text box (Enter starts a new line; it grows
+        to a few lines, then scrolls), with room for its error underneath."""
+        yield Horizontal(
+            Label(label, classes="field-label"),
+            TextArea(
+                clean(value),
+                id=field_id,
+                placeholder=placeholder,
+                soft_wrap=True,
+                compact=True,
+                highlight_cursor_line=False,
+            ),
+            classes="field-row -area",
         )
         yield Static("", id=f"{field_id}-error", classes="field-error")
 
@@ -116,7 +142,11 @@ class FormScreen(ModalScreen[T]):
         return bool(self.initial) and self.snapshot() != self.initial
 
     def text(self, field_id: str) -> str:
-        return self.query_one(f"#{field_id}", Input).value.strip()
+        """A text field's value, trimmed; a one-line field's ⏎ is a newline again."""
+        widget = self.query_one(f"#{field_id}")
+        if isinstance(widget, TextArea):
+            return widget.text.strip()
+        return self.query_one(f"#{field_id}", Input).value.replace(NEWLINE_MARK, "\n").strip()
 
     def checked(self, field_id: str) -> bool:
         return self.query_one(f"#{field_id}", Checkbox).value
@@ -131,6 +161,8 @@ class FormScreen(ModalScreen[T]):
     # -- validation
 
     def on_mount(self) -> None:
+        for area in self.query("#form-fields TextArea").results(TextArea):
+            area.move_cursor(area.document.end)  # editing goes on after the text
         self.call_after_refresh(self._remember_initial)
 
     def _remember_initial(self) -> None:
@@ -165,11 +197,20 @@ class FormScreen(ModalScreen[T]):
             self.check_field(event.input.id)
 
     @on(Input.Changed)
-    def _changed(self, event: Input.Changed) -> None:
-        # Re-check only a field already marked, so the mark goes away as soon
-        # as the value is fixed, without shouting while it is being typed.
-        if event.input.id and event.input.has_class("-invalid-field"):
-            self.check_field(event.input.id)
+    @on(TextArea.Changed)
+    @on(Select.Changed)
+    @on(Checkbox.Changed)
+    def _changed(self, event: Message) -> None:
+        # Only a field already marked: its mark goes away as soon as it
+        # changes (or, with a check of its own, once the value is right),
+        # without shouting while it is being typed.
+        widget = getattr(event, "control", None)
+        if widget is None or not widget.id or not widget.has_class("-invalid-field"):
+            return
+        if widget.id in self.checks:
+            self.check_field(widget.id)
+        else:
+            self.show_error(widget.id, None)
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:

@@ -75,11 +75,11 @@ class InteractionForm(RecordForm):
     def fields(self) -> Iterable[Widget]:
         raw = self.original
         yield from self.field("who", "With *", self.who_text, placeholder="names, comma-separated")
-        yield from self.field(
+        yield from self.area(
             "summary",
             "What happened *",
             raw.get("summary", ""),
-            placeholder="one line is enough: what I said or did",
+            placeholder="a line is enough: what I said or did",
         )
         yield from self.field(
             "date",
@@ -108,7 +108,7 @@ class InteractionForm(RecordForm):
         )
         yield self.section("Reflect (optional)")
         for name, label, placeholder in QUESTIONS:
-            yield from self.field(name, label, raw.get(name, "") or "", placeholder=placeholder)
+            yield from self.area(name, label, raw.get(name, "") or "", placeholder=placeholder)
         yield from self.field(
             "follow_ups",
             "Follow-ups",
@@ -156,10 +156,7 @@ class InteractionForm(RecordForm):
         return ids
 
     def _check_date(self, text: str) -> dt.date:
-        day = parse_date(text or "today", self.today)
-        if day > self.today:
-            raise InputError(f"{day} is in the future: log contacts once they happened.")
-        return day
+        return contact_day(text, self.today)
 
     def build(self) -> dict[str, Any]:
         ids = self.stakeholder_ids()
@@ -185,6 +182,14 @@ class InteractionForm(RecordForm):
         for name, _label, _placeholder in QUESTIONS:
             values[name] = self.text(name)
         return values
+
+
+def contact_day(text: str, today: dt.date) -> dt.date:
+    """The day a contact happened, as typed (empty: today); never in the future."""
+    day = parse_date(text or "today", today)
+    if day > today:
+        raise InputError(f"{day} is in the future: log contacts once they happened.")
+    return day
 
 
 def _minutes(text: str) -> int | None:

@@ -9,18 +9,20 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Grid
 from textual.screen import Screen
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
 from journal.journal import Journal
-from journal.records import TABLE_STAKEHOLDERS
+from journal.records import TABLE_INTERACTIONS, TABLE_STAKEHOLDERS
 
 from .. import keys
+from ..config import Settings
 from ..messages import (
     AnswerPrompt,
     GoalsMonthChanged,
     JournalScopeChanged,
     ReflectionContextCleared,
 )
+from ..widgets.footer import KeyFooter
 from ..widgets.goals import GoalsPane
 from ..widgets.journal_pane import JournalPane
 from ..widgets.pane import Pane
@@ -48,6 +50,11 @@ class MainScreen(CoachActions, PeopleActions, InOutActions, GoalActions, Screen[
     def journal(self) -> Journal:
         return self.app.journal  # type: ignore[attr-defined]
 
+    @property
+    def settings(self) -> Settings:
+        app: Any = self.app
+        return app.settings
+
     def compose(self) -> ComposeResult:
         yield StatusLine(id="status")
         with Grid(id="panes"):
@@ -55,7 +62,7 @@ class MainScreen(CoachActions, PeopleActions, InOutActions, GoalActions, Screen[
             yield JournalPane(id="pane-journal", classes="pane")
             yield ReflectionPane(id="pane-reflection", classes="pane")
             yield GoalsPane(id="pane-goals", classes="pane")
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def stakeholders(self) -> StakeholderPane:
@@ -77,6 +84,7 @@ class MainScreen(CoachActions, PeopleActions, InOutActions, GoalActions, Screen[
         for pane_id, title in PANES:
             self.query_one(f"#{pane_id}").border_title = title
         self.refresh_data()
+        self._restore_after_contact()
         self.stakeholders.focus_main()
         self.call_after_refresh(self.offer_monthly_review)
 
@@ -151,7 +159,30 @@ class MainScreen(CoachActions, PeopleActions, InOutActions, GoalActions, Screen[
 
     @on(ReflectionContextCleared)
     def _reflection_context_cleared(self) -> None:
+        self.settings.remember_after_contact(self.journal.path, None)
         self.refresh_data()
+
+    # -- the questions after a contact, kept over a quit
+
+    def offer_after_contact(
+        self, entry: dict[str, Any], stakeholder: dict[str, Any] | None
+    ) -> None:
+        """Pane 3 asks about the contact just logged, until c clears it or
+        the next contact replaces it (remembered in the state file)."""
+        name = self.display_name(stakeholder) if stakeholder else ""
+        self.reflection.show_context(self.journal, entry, stakeholder, name)
+        self.settings.remember_after_contact(self.journal.path, entry.get("id"))
+
+    def _restore_after_contact(self) -> None:
+        entry_id = self.settings.after_contact.get(str(self.journal.path))
+        entry = self.journal.get(TABLE_INTERACTIONS, entry_id) if entry_id else None
+        if entry is None or entry.get("deleted"):
+            return
+        first = (entry.get("stakeholders") or [None])[0]
+        stakeholder = self.journal.get(TABLE_STAKEHOLDERS, first) if first else None
+        self.reflection.show_context(
+            self.journal, entry, stakeholder, self.display_name(stakeholder) if stakeholder else ""
+        )
 
     @on(RowList.Selected, "#entry-list")
     def _entry_selected(self) -> None:
@@ -170,3 +201,8 @@ class MainScreen(CoachActions, PeopleActions, InOutActions, GoalActions, Screen[
             self.notify("No stakeholder selected: press a to add one.", severity="warning")
             return None
         return self.journal.get(TABLE_STAKEHOLDERS, row.id) or row.raw
+
+    def display_name(self, raw: dict[str, Any]) -> str:
+        """The name that tells this stakeholder from a namesake: the name, or
+        ``name (organization, id prefix)`` when another one has the same name."""
+        return self.journal.unique_names().get(raw.get("id", "")) or raw.get("name", "")

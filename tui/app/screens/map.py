@@ -14,13 +14,14 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Label
+from textual.widgets import Label
 
 from journal import stakeholder_map as smap
 from journal.journal import Journal
 
 from .. import keys
 from ..text import clean
+from ..widgets.footer import KeyFooter
 from ..widgets.line import Line
 from ..widgets.map_grid import MapGrid
 from ..widgets.reach_out import marks
@@ -61,10 +62,10 @@ class MapScreen(Screen[None]):
         with Horizontal(id="map-body"):
             yield MapGrid(id="map-grid")
             with Vertical(id="rank-panel"):
-                yield Label(Text("Rank order · 1 = most strategic", style="bold"))
+                yield Label(Text("Rank order · 1 = first", style="bold"))
                 yield RankList(id="rank-list")
         yield Line(id="map-detail")
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def ranks(self) -> RankList:

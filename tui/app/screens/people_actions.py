@@ -49,7 +49,7 @@ class PeopleActions(_Base):
         raw = self.selected_stakeholder()
         if raw is None or not self.app.writable():
             return
-        form = StakeholderForm(dict(raw))
+        form = StakeholderForm(dict(raw), self.display_name(raw))
         form.precheck = lambda values: actions.check_stakeholder(
             self.journal, draft_of(form.changes(values)), raw["id"]
         )
@@ -71,7 +71,9 @@ class PeopleActions(_Base):
         if raw is None or not self.app.writable():
             return
         form = QuickLogForm(
-            raw.get("name", ""), formal=rules.is_formal(rules.DEFAULT_INFORMAL_CHANNEL)
+            self.display_name(raw),
+            self.journal.today(),
+            formal=rules.is_formal(rules.DEFAULT_INFORMAL_CHANNEL),
         )
         values = await self.app.push_screen_wait(form)
         if values is None:
@@ -79,7 +81,11 @@ class PeopleActions(_Base):
         with self.stakeholders.keeping_place():
             entry = self.app.apply(
                 lambda: actions.quick_log(
-                    self.journal, raw["id"], values["summary"], formal=values["formal"]
+                    self.journal,
+                    raw["id"],
+                    values["summary"],
+                    formal=values["formal"],
+                    on=values["on"],
                 )
             )
         self._logged(entry, raw)
@@ -103,8 +109,8 @@ class PeopleActions(_Base):
         if entry is None:
             return
         raw = self.journal.get(TABLE_INTERACTIONS, entry.id) or entry.to_raw()
-        self.reflection.show_context(self.journal, raw, stakeholder)
-        names = ", ".join(self.journal.names().get(s, "?") for s in entry.stakeholders)
+        self.offer_after_contact(raw, stakeholder)
+        names = ", ".join(self.journal.unique_names().get(s, "?") for s in entry.stakeholders)
         kind = "a formal" if entry.formal else "an informal"
         self.notify(
             f"Logged {kind} contact with {clean(names)}. Pane 3 has a prompt about it.",
@@ -159,7 +165,7 @@ class PeopleActions(_Base):
         raw = self.selected_stakeholder()
         if raw is None or not self.app.writable():
             return
-        form = SnoozeForm(raw.get("name", ""), self.journal.today(), raw.get("snooze_until"))
+        form = SnoozeForm(self.display_name(raw), self.journal.today(), raw.get("snooze_until"))
         until = await self.app.push_screen_wait(form)
         if until is None:
             return
@@ -181,7 +187,7 @@ class PeopleActions(_Base):
         if raw is None or not self.app.writable():
             return
         question = Text("Delete ")
-        question.append(clean(raw.get("name", "")), "bold")
+        question.append(clean(self.display_name(raw)), "bold")
         question.append("?\n\nTheir journal entries stay. u undoes the deletion.")
         if await self.app.push_screen_wait(ConfirmDialog(question, "Delete", "Keep")):
             self.app.delete_with_undo(TABLE_STAKEHOLDERS, raw["id"], raw.get("name", ""))

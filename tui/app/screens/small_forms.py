@@ -24,21 +24,30 @@ from .. import keys
 from ..text import clean
 from ..widgets.formality import FormalityToggle
 from .form import FieldError, FormScreen
+from .interaction_form import contact_day
 
 
 class QuickLogForm(FormScreen[dict[str, Any]]):
-    """Formal or informal, one line, Enter: dismisses with formal and summary."""
+    """Formal or informal, one line, Enter: dismisses with formal, summary
+    and the day (today unless changed)."""
 
     BINDINGS: ClassVar[list[BindingType]] = keys.bindings("quick-log")
-    HINT = "↑↓: formal / informal · Enter: log · Esc: cancel"
+    HINT = "↑↓: formal / informal · Tab: when · Enter: log · Esc: cancel"
 
-    def __init__(self, name: str, formal: bool = False) -> None:
+    def __init__(self, name: str, today: dt.date, formal: bool = False) -> None:
         self.formal = formal
+        self.today = today
         super().__init__(Text("Quick log · ", style="bold") + Text(clean(name)))
 
     def fields(self) -> Iterable[Widget]:
         yield self.row("Kind", FormalityToggle(self.formal, id="formality"))
         yield from self.field("summary", "What happened", placeholder="one line, then Enter")
+        yield from self.field(
+            "date", "When", "today", placeholder="today, yesterday, monday", check=self._day
+        )
+
+    def _day(self, text: str) -> dt.date:
+        return contact_day(text, self.today)
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -52,7 +61,11 @@ class QuickLogForm(FormScreen[dict[str, Any]]):
         summary = self.text("summary")
         if not summary:
             raise FieldError("summary", "Type a line about the contact, then Enter.")
-        return {"formal": self.query_one(FormalityToggle).formal, "summary": summary}
+        return {
+            "formal": self.query_one(FormalityToggle).formal,
+            "summary": summary,
+            "on": self._day(self.text("date")).isoformat(),
+        }
 
 
 class SnoozeForm(FormScreen[str | None]):
@@ -177,9 +190,9 @@ class GoalForm(FormScreen[dict[str, Any]]):
         sid = raw.get("stakeholder")
         yield from self.field(
             "who",
-            "With (for 'one stakeholder')",
+            "With whom",
             self.journal.names().get(sid, "") if sid else "",
-            placeholder="a name",
+            placeholder="a name, for a goal about one stakeholder",
         )
 
     def build(self) -> dict[str, Any]:

@@ -35,6 +35,20 @@ PROFILE = (
 )
 
 
+#: The profile fields that take paragraphs: multi-line text boxes.
+LONG_PROFILE = frozenset(
+    {
+        "values",
+        "mandate",
+        "mandate_direction",
+        "critical_issues",
+        "assumptions",
+        "personal",
+        "notes",
+    }
+)
+
+
 def draft_of(values: dict[str, Any]) -> StakeholderDraft:
     """The form's values (all of them, or the changed ones) as a draft for
     :mod:`journal.actions`, which validates them once for both faces."""
@@ -54,9 +68,9 @@ class StakeholderForm(RecordForm):
 
     TALL = True
 
-    def __init__(self, original: dict[str, Any] | None = None) -> None:
+    def __init__(self, original: dict[str, Any] | None = None, title: str = "") -> None:
         self.original = original or {}
-        name = clean(self.original.get("name", ""))
+        name = clean(title or self.original.get("name", ""))
         heading = (
             Text("Edit ", style="bold") + Text(name)
             if original
@@ -136,7 +150,8 @@ class StakeholderForm(RecordForm):
             )
         yield self.section("Profile (all optional)")
         for name, label, placeholder in PROFILE:
-            yield from self.field(name, label, raw.get(name, "") or "", placeholder=placeholder)
+            make = self.area if name in LONG_PROFILE else self.field
+            yield from make(name, label, raw.get(name, "") or "", placeholder=placeholder)
         yield from self.field(
             "dates",
             "Dates",

@@ -10,6 +10,8 @@ import math
 from rich.text import Text
 from textual.widget import Widget
 
+from journal.wording import count
+
 SHADES = "·░▒▓█"
 LEVEL_STYLES = ("dim", "green", "green", "bold green", "bold bright_green")
 WEEKDAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
@@ -34,7 +36,7 @@ def sparkline(values: list[int], busiest: int | None = None) -> str:
 class Heatmap(Widget):
     """Call :meth:`show` with the review's ``heatmap`` (ISO day → contacts)."""
 
-    DEFAULT_CSS = "Heatmap { height: auto; width: auto; }"
+    DEFAULT_CSS = "Heatmap { height: auto; width: 1fr; }"
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -44,28 +46,27 @@ class Heatmap(Widget):
         self.days = days
         self.refresh(layout=True)
 
-    def _content(self) -> Text:
+    def _content(self, width: int) -> Text:
         if not self.days:
             return Text("")
         if len(self.days) <= 31:
             return self._calendar()
-        return self._weeks()
-
-    def get_content_width(self, container, viewport) -> int:
-        return max((len(line) for line in self._content().plain.split("\n")), default=0)
+        return self._weeks(width)
 
     def get_content_height(self, container, viewport, width: int) -> int:
-        return len(self._content().plain.split("\n"))
+        return len(self._content(width).plain.split("\n"))
 
     def render(self) -> Text:
-        return self._content()
+        return self._content(self.content_size.width)
 
-    def _legend(self, text: Text, busiest: int) -> None:
+    def _legend(self, text: Text, busiest: int, hidden_weeks: int = 0) -> None:
         text.append("\n")
         text.append("none ", "dim")
         for n in range(1, 5):
             text.append(SHADES[n], LEVEL_STYLES[n])
         text.append(f" busiest ({busiest} a day)", "dim")
+        if hidden_weeks:
+            text.append(f"\n{count(hidden_weeks, 'earlier week')} need a wider window", "dim")
 
     def _calendar(self) -> Text:
         days = sorted(self.days)
@@ -88,23 +89,34 @@ class Heatmap(Widget):
         self._legend(text, busiest)
         return text
 
-    def _weeks(self) -> Text:
+    def _weeks(self, width: int) -> Text:
         days = sorted(self.days)
         first = dt.date.fromisoformat(days[0])
         monday = first - dt.timedelta(days=first.weekday())
         last = dt.date.fromisoformat(days[-1])
         weeks = (last - monday).days // 7 + 1
+        # The most recent weeks that fit the width (the first 3 columns name
+        # the weekdays): the months that matter are the last ones.
+        room = width - 3
+        hidden = max(0, weeks - room) if room > 0 else 0
+        monday += dt.timedelta(weeks=hidden)
+        weeks -= hidden
         busiest = max(self.days.values(), default=0)
         text = Text(no_wrap=True)
-        # Month names above the week where each month starts.
-        header = [" "] * weeks
-        for n in range(weeks):
+        # Month names above the week each month starts in, with a space
+        # between two names; the month of the first week shown if it has room.
+        header = [" "] * (weeks + 3)
+        for n in [*range(1, weeks), 0]:
             start = monday + dt.timedelta(weeks=n)
-            end = start + dt.timedelta(days=6)
-            if start.day == 1 or end.month != start.month or n == 0:
-                label = (end if end.month != start.month else start).strftime("%b")
-                if all(c == " " for c in header[n : n + 4]):
-                    header[n : n + 3] = list(label)
+            end = min(start + dt.timedelta(days=6), last)
+            if n == 0:
+                label = max(start, first).strftime("%b")
+            elif end.month != start.month or start.day == 1:
+                label = end.strftime("%b")
+            else:
+                continue
+            if all(c == " " for c in header[max(0, n - 1) : n + 4]):
+                header[n : n + 3] = list(label)
         text.append("   " + "".join(header[:weeks]) + "\n", "bold")
         for weekday in range(7):
             text.append(f"{WEEKDAYS[weekday]} ", "dim")
@@ -118,5 +130,5 @@ class Heatmap(Widget):
                 text.append(SHADES[lvl], LEVEL_STYLES[lvl])
             text.append("\n")
         text.rstrip()
-        self._legend(text, busiest)
+        self._legend(text, busiest, hidden)
         return text

@@ -14,14 +14,14 @@ from journal.journal import Journal
 
 from .. import keys
 from ..messages import JournalScopeChanged
-from ..text import clean, first_line
+from ..text import clean, one_line
 from .line import Line
 from .pane import Pane
 from .rowlist import RowList
 
 
 class EntryList(RowList):
-    """One line per entry: date, formal or informal, channel, first line."""
+    """One line per entry: date, formal or informal, channel, the text on one line (⏎ marks a newline)."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = RowList.COMPONENT_CLASSES | {
         "entries--date",
@@ -49,7 +49,7 @@ class EntryList(RowList):
                 :width
             ]
             text.append(who + ": ", style("entries--who", partial=True))
-        text.append(first_line(str(entry.get("summary") or "")[:width]))
+        text.append(one_line(str(entry.get("summary") or "")[:width]))
         open_items = sum(1 for f in entry.get("follow_ups") or () if not f.get("done"))
         if open_items:
             text.append(f"  ⚑{open_items}", style("entries--informal", partial=True))

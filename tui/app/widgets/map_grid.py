@@ -42,6 +42,7 @@ class MapGrid(Widget):
 
     DEFAULT_CSS = "MapGrid { height: 1fr; width: 1fr; padding: 0 1 0 0; }"
     LEGEND = "! overdue ~ due soon ✓ in touch · no cadence ◆ focus ★ key"
+    SHORT_LEGEND = "! late ~ soon ✓ ok · none ◆ focus ★ key"
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -91,13 +92,15 @@ class MapGrid(Widget):
     def render(self) -> Text:
         width, height = self.size.width, self.size.height
         cell_w = max(4, (width - GUTTER - 1) // 5)
-        cell_h = max(1, (height - 4) // 5)
+        legend = self._legend(width)
+        cell_h = max(1, (height - 3 - len(legend)) // 5)
         left_w, right_w = cell_w * 3, cell_w * 2
         out = Text(no_wrap=True, overflow="crop")
         out.append(" " * GUTTER)
         out.append(_fit(f" {TOP[0]}", left_w), "bold italic")
         out.append("│", "dim")
-        out.append(_fit(f" {TOP[1]}", right_w), "bold italic")
+        top_right = f" {TOP[1]}" if len(TOP[1]) < right_w else " work closely"
+        out.append(_fit(top_right, right_w), "bold italic")
         out.append("\n")
         for influence in range(5, 0, -1):
             lines = [self._cell_lines(influence, i, cell_w, cell_h) for i in range(1, 6)]
@@ -119,8 +122,15 @@ class MapGrid(Widget):
         axis = "".join(f"{n}".center(cell_w) + ("┴" if n == 3 else "") for n in range(1, 6))
         out.append(axis, "dim")
         out.append("\n")
-        legend = " ↑ influence  → interest   " + self.LEGEND
-        if len(legend) > width:
-            legend = " ↑ influence → interest  ! late ~ soon ✓ ok · none ◆ focus ★ key"
-        out.append(legend[:width], "dim")
+        out.append("\n".join(line[:width] for line in legend), "dim")
         return out
+
+    def _legend(self, width: int) -> list[str]:
+        """What the axes and the marks mean: on one line, or on two when narrow."""
+        for line in (
+            " ↑ influence  → interest   " + self.LEGEND,
+            " ↑ influence → interest  " + self.SHORT_LEGEND,
+        ):
+            if len(line) <= width:
+                return [line]
+        return [" ↑ influence → interest", " " + self.SHORT_LEGEND]

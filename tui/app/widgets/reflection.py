@@ -24,6 +24,16 @@ from .line import Line
 from .pane import Pane
 
 
+def _prompt_option(prompt: prompts.Prompt, option_id: str, answered: bool) -> Option:
+    """A prompt on offer; once answered, marked so and no longer chosen by Enter
+    (past answers are under p)."""
+    if not answered:
+        return Option(Text(prompt.text), id=option_id)
+    text = Text("✓ answered · ", style="bold")
+    text.append(prompt.text, style="dim")
+    return Option(text, id=option_id, disabled=True)
+
+
 class ReflectionPane(Pane):
     """The prompts on offer (Enter answers one) and a line about past answers."""
 
@@ -50,21 +60,32 @@ class ReflectionPane(Pane):
             journal.records(TABLE_REFLECTIONS), key=lambda r: r.get("created_at", ""), reverse=True
         )
         today = journal.today().isoformat()
+        entry_id = (self.context_entry or {}).get("id")
+        # What was answered: a context prompt about this entry, today's prompt today.
+        about_entry = {
+            r.get("prompt_id") for r in answered if entry_id and r.get("interaction") == entry_id
+        }
+        answered_today = {r.get("prompt_id") for r in answered if r.get("date") == today}
         options: list[Option | None] = []
         if self.context:
             heading = Text("After your contact with ", style="bold")
             heading.append(clean(self.context_name))
             options.append(Option(heading, disabled=True))
-            options.extend(Option(Text(p.text), id=f"context:{p.id}") for p in self.context)
+            options.extend(
+                _prompt_option(p, f"context:{p.id}", p.id in about_entry) for p in self.context
+            )
             options.append(None)
         options.append(Option(Text("Today's prompt", style="bold"), disabled=True))
-        options.append(Option(Text(self.daily.text), id=f"daily:{self.daily.id}"))
+        daily = self.daily
+        options.append(_prompt_option(daily, f"daily:{daily.id}", daily.id in answered_today))
         highlighted = self.options.highlighted
         self.options.clear_options()
         self.options.add_options(options)
-        first = next(i for i, o in enumerate(options) if o is not None and not o.disabled)
-        if highlighted is None or highlighted >= len(options) or options[highlighted] is None:
-            highlighted = first
+        open_ones = [i for i, o in enumerate(options) if o is not None and not o.disabled]
+        if highlighted not in open_ones:
+            # The next question still open (after the one just answered), if any.
+            later = [i for i in open_ones if highlighted is None or i > highlighted]
+            highlighted = (later or open_ones or [None])[0]
         self.options.highlighted = highlighted
         summary = Text(no_wrap=True, overflow="ellipsis")
         done_today = sum(1 for r in answered if r.get("date") == today)
@@ -78,14 +99,18 @@ class ReflectionPane(Pane):
         self.query_one("#past-summary", Line).update(summary)
 
     def show_context(
-        self, journal: Journal, entry: dict[str, Any], stakeholder: dict[str, Any] | None
+        self,
+        journal: Journal,
+        entry: dict[str, Any],
+        stakeholder: dict[str, Any] | None,
+        name: str = "",
     ) -> None:
         """Offer the prompts that follow up the contact just logged."""
         self.context = prompts.after_interaction(entry, stakeholder)
         self.context_entry = entry
-        self.context_name = (stakeholder or {}).get("name", "")
+        self.context_name = name or (stakeholder or {}).get("name", "")
+        self.options.highlighted = None
         self.reload(journal)
-        self.options.highlighted = 1
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, ClassVar
 
+from rich.color import Color
 from rich.style import Style
-from rich.text import Text
+from rich.text import Span, Text
 from textual import events
 from textual.binding import BindingType
 from textual.geometry import Region, Size
@@ -22,6 +23,46 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from .. import keys
+
+#: The least contrast (WCAG ratio) a coloured mark keeps on the cursor row;
+#: a colour closer to the cursor's background gives way to its foreground.
+MIN_CONTRAST = 3.0
+READABLE_TEXT = (Color.parse("#000000"), Color.parse("#ffffff"))
+
+
+def contrast(one: Color, other: Color) -> float:
+    """The WCAG contrast ratio of two colours (1 to 21)."""
+
+    def luminance(color: Color) -> float:
+        def channel(value: int) -> float:
+            c = value / 255
+            return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+        r, g, b = color.get_truecolor()
+        return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+    light, dark = sorted((luminance(one), luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def on_cursor(text: Text, cursor: Style) -> None:
+    """Put ``text`` on the cursor's background: each coloured part keeps its
+    colour where it stays readable there, else takes the cursor's foreground
+    (its marks, F/I, !, ~, ✓, still say what the colour said)."""
+    background, foreground = cursor.bgcolor, cursor.color
+    if background is not None and foreground is not None:
+        if contrast(foreground, background) < MIN_CONTRAST:
+            # A theme's own cursor text can be faint (white on light blue).
+            foreground = max(READABLE_TEXT, key=lambda c: contrast(c, background))
+            cursor += Style(color=foreground)
+        spans = []
+        for span in text.spans:
+            style = span.style if isinstance(span.style, Style) else Style.parse(span.style)
+            if style.color is not None and contrast(style.color, background) < MIN_CONTRAST:
+                style += Style(color=foreground)
+            spans.append(Span(span.start, span.end, style))
+        text.spans = spans
+    text.stylize_before(cursor)
 
 
 class RowList(ScrollView, can_focus=True):
@@ -35,8 +76,15 @@ class RowList(ScrollView, can_focus=True):
         overflow-x: hidden;
         scrollbar-size-vertical: 1;
         background: transparent;
-        & > .rowlist--cursor { background: $block-cursor-background; text-style: bold; }
-        & > .rowlist--cursor-blurred { background: $block-cursor-blurred-background; }
+        & > .rowlist--cursor {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+            text-style: bold;
+        }
+        & > .rowlist--cursor-blurred {
+            background: $block-cursor-blurred-background;
+            color: $foreground;
+        }
     }
     """
 
@@ -117,7 +165,7 @@ class RowList(ScrollView, can_focus=True):
         text.truncate(width, overflow="ellipsis", pad=True)
         if index == self.cursor:
             name = "rowlist--cursor" if self.has_focus else "rowlist--cursor-blurred"
-            text.stylize(self.get_component_rich_style(name, partial=True))
+            on_cursor(text, self.get_component_rich_style(name, partial=True))
         segments = list(text.render(self.app.console))
         return Strip(segments, width).apply_style(style)
 

@@ -57,6 +57,8 @@ class StakeholderRow:
     info: CadenceInfo
     raw: dict[str, Any]
     haystack: str
+    #: What tells a namesake apart, "(organization, id prefix)"; usually empty.
+    qualifier: str = ""
 
     @property
     def id(self) -> str:
@@ -131,6 +133,8 @@ class StakeholderList(RowList):
         if row.raw.get("focus"):
             text.append(FOCUS_MARK + " ", key_style)
             name_width -= 2
+        if row.qualifier:  # a namesake: the organization and id prefix tell them apart
+            name = _namesake(name, clean(row.qualifier), name_width - 1)
         text.append(_fit(name, name_width), state_style if info.state == OVERDUE else "")
         if show_org:
             text.append(
@@ -143,6 +147,20 @@ class StakeholderList(RowList):
 
 #: The mark before a due date that is not the routine contact's.
 OBLIGATION_MARKS = {"follow-up": "F", "promise": "P"}
+
+
+def _namesake(name: str, qualifier: str, width: int) -> str:
+    """``name qualifier`` in ``width`` cells, the qualifier kept in view: the
+    name gives up room first, down to half the width."""
+    if cell_len(name) + 1 + cell_len(qualifier) <= width:
+        return f"{name} {qualifier}"
+    name_room = max(width // 2, width - 1 - cell_len(qualifier))
+    if cell_len(name) > name_room:
+        name = set_cell_size(name, max(0, name_room - 1)) + "…"
+    rest = width - cell_len(name) - 1
+    if cell_len(qualifier) > rest:
+        qualifier = set_cell_size(qualifier, max(0, rest - 2)) + "…)"
+    return f"{name} {qualifier}"
 
 
 def _fit(value: str, width: int, *, right: bool = False) -> str:
@@ -231,8 +249,14 @@ class StakeholderPane(Pane):
         self.list.today = journal.today()
         table = journal.table(TABLE_STAKEHOLDERS)
         by_id = {raw.get("id"): raw for raw in table.values()}
+        unique = journal.unique_names()
         self.rows = [
-            StakeholderRow(info, by_id.get(info.id, {}), _haystack(by_id.get(info.id, {})))
+            StakeholderRow(
+                info,
+                by_id.get(info.id, {}),
+                _haystack(by_id.get(info.id, {})),
+                unique.get(info.id, info.name)[len(info.name) :].strip(),
+            )
             for info in journal.cadence()
         ]
         self._by_id = {row.id: row for row in self.rows}
