@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from pathlib import Path
 
@@ -50,9 +51,14 @@ async def run_from_palette(pilot, text: str) -> None:
 
 
 async def settle(pilot) -> None:
-    """Let workers finish and their messages be handled."""
+    """Let workers finish and their messages be handled. A worker still
+    waiting after a minute waits on a screen left open (a form that refused
+    its input): fail with what is on top rather than hang the run."""
     await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    try:
+        await asyncio.wait_for(pilot.app.workers.wait_for_complete(), 60)
+    except TimeoutError:
+        pytest.fail(f"workers still waiting, with {type(pilot.app.screen).__name__} on top")
     await pilot.pause()
 
 

@@ -359,7 +359,7 @@ async def test_a_contact_date_in_the_entry_form(tmp_path, typed, day):
     async with app.run_test(size=(120, 48)) as pilot:
         await pilot.press("n")
         await pilot.pause()
-        app.screen.query_one("#summary").value = "Call"
+        app.screen.query_one("#summary").text = "Call"
         app.screen.query_one("#date").value = typed
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -399,7 +399,7 @@ async def test_a_mistyped_date_shows_the_same_line_as_the_command_line(tmp_path)
     async with app.run_test(size=(120, 48)) as pilot:
         await pilot.press("n")
         await pilot.pause()
-        app.screen.query_one("#summary").value = "Call"
+        app.screen.query_one("#summary").text = "Call"
         app.screen.query_one("#date").value = "nxt monday"
         await pilot.press("ctrl+s")
         await pilot.pause()
