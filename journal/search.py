@@ -166,11 +166,9 @@ class Filters:
                     return False
             if self.formal is not None and bool(record.get("formal", True)) != self.formal:
                 return False
-            if tag and not (
+            return not tag or (
                 any(i in (tagged or ()) for i in ids) or (kind == "share" and has_tag(record, tag))
-            ):
-                return False
-            return True
+            )
 
         return accept
 
@@ -351,13 +349,8 @@ def _newest_first(item: tuple[str, Raw]) -> tuple[str, str]:
 
 
 def _hit(kind: str, record: Raw, query: Query, width: int) -> Hit:
-    for name, label in FIELDS[kind]:
-        text = field_text(record, name)
-        if text and any(t.pattern.search(fold(text)) for t in query.terms):
-            break
-    else:  # the terms matched across fields only: show the first field
-        name, label = FIELDS[kind][0]
-        text = field_text(record, name)
+    name, label = _field_matched(kind, record, query)
+    text = field_text(record, name)
     return Hit(
         kind=kind,
         record=record,
@@ -367,6 +360,16 @@ def _hit(kind: str, record: Raw, query: Query, width: int) -> Hit:
         label=label,
         snippet=snippet(query, text, width),
     )
+
+
+def _field_matched(kind: str, record: Raw, query: Query) -> tuple[str, str]:
+    """The first field a term matches in (a record matches through all
+    its fields together, so some fields may hold none)."""
+    for name, label in FIELDS[kind]:
+        text = field_text(record, name)
+        if text and any(t.pattern.search(fold(text)) for t in query.terms):
+            return name, label
+    return FIELDS[kind][0]
 
 
 def names_of(hit: Hit, names: dict[str, str]) -> list[str]:
