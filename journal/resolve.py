@@ -81,7 +81,8 @@ def closest_names(text: str, names: Iterable[str], limit: int = SUGGEST_MAX) -> 
     owners: list[str] = []
     for name in dict.fromkeys(n for n in names if n):
         folded = " ".join(fold(name).split())
-        words = folded.split() if " " not in typed else []
+        # (Not initials: "N." is close to anything with an n.)
+        words = [w for w in folded.split() if len(w) > 2] if " " not in typed else []
         for key in dict.fromkeys([folded, *words]):
             keys.append(key)
             owners.append(name)

@@ -96,7 +96,9 @@ def field_text(record: Raw, name: str) -> str:
         return value
     if isinstance(value, list):
         items = (v.get("text") if isinstance(v, dict) else v for v in value)
-        return "\n".join(v for v in items if isinstance(v, str))
+        # Tags read as a list; each follow-up is a line of its own.
+        between = ", " if name == "tags" else "\n"
+        return between.join(v for v in items if isinstance(v, str))
     return ""
 
 
@@ -351,6 +353,8 @@ def _newest_first(item: tuple[str, Raw]) -> tuple[str, str]:
 def _hit(kind: str, record: Raw, query: Query, width: int) -> Hit:
     name, label = _field_matched(kind, record, query)
     text = field_text(record, name)
+    if kind == "promise":
+        label = "their promise" if record.get("theirs") else "my promise"
     return Hit(
         kind=kind,
         record=record,
