@@ -114,10 +114,9 @@ def record_text(record: Raw, names: tuple[str, ...]) -> str:
 
 def record_date(kind: str, record: Raw) -> str | None:
     """The day a result belongs to: an entry's, a reflection's or a share's
-    date, the day a promise was made; a profile has none."""
-    if kind == "stakeholder":
-        return None
-    value = record.get("created_at") if kind == "promise" else record.get("date")
+    date, the day a promise was made, the day a profile was last changed."""
+    field = {"promise": "created_at", "stakeholder": "updated_at"}.get(kind, "date")
+    value = record.get(field)
     return value[:10] if isinstance(value, str) and value else None
 
 
@@ -145,8 +144,6 @@ class Filters:
     def kinds_searched(self) -> tuple[str, ...]:
         if self.formal is not None:  # only entries are formal or not
             return tuple(k for k in self.kinds if k == "entry")
-        if self.since or self.until:  # a profile has no date
-            return tuple(k for k in self.kinds if k != "stakeholder")
         return self.kinds
 
     def accepts(self, tagged: set[str] | None) -> Callable[[str, Raw], bool] | None:
@@ -240,13 +237,7 @@ class SearchIndex:
                 records = self.journal.interactions_of(None)  # live, newest first
             else:
                 records = [r for r in self.journal.records(TABLES[kind])]
-                if kind == "stakeholder":
-                    records.sort(key=lambda r: fold(str(r.get("name") or "")))
-                else:
-                    records.sort(
-                        key=lambda r: (record_date(kind, r) or "", r.get("created_at") or ""),
-                        reverse=True,
-                    )
+                records.sort(key=lambda r: _newest_first((kind, r)), reverse=True)
             self._records[kind] = records
         return records
 
@@ -318,8 +309,8 @@ def search(
     limit: int = 50,
     width: int = 72,
 ) -> Results:
-    """The records matching ``query``, newest first (profiles, which have no
-    date, before the rest); at most ``limit`` of them (0: all)."""
+    """The records matching ``query``, newest first; at most ``limit`` of
+    them (0: all)."""
     if isinstance(query, str):
         query = parse_query(query)
     filters = filters or Filters()
@@ -345,8 +336,6 @@ def search(
 
 def _newest_first(item: tuple[str, Raw]) -> tuple[str, str]:
     kind, record = item
-    if kind == "stakeholder":
-        return ("9999-99-99", "")
     return (record_date(kind, record) or "", str(record.get("created_at") or ""))
 
 

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tui.cli import search_command
+
+
+def changed_on(machine, name):
+    """The day a profile last changed: the date its results show."""
+    people = json.loads(machine.journal.read_text())["stakeholders"].values()
+    return next(p["updated_at"][:10] for p in people if p["name"] == name)
 
 
 @pytest.fixture
@@ -33,7 +41,7 @@ def test_lines_newest_first_with_kind_names_field_and_snippet(sj, journal):
     result = sj("search", "permits")
     assert result.code == 0
     assert result.out.splitlines() == [
-        "            stakeholder  Chloé Martin · critical issues: Permits for the mill",
+        f"{changed_on(journal, 'Chloé Martin')}  stakeholder  Chloé Martin · critical issues: Permits for the mill",
         "2026-03-02  entry        Ana Ruiz · what I said or did: Talked about the permits",
     ]
     assert "\x1b" not in result.out  # not a terminal: no highlight
@@ -59,14 +67,15 @@ def test_json_fields(sj, journal):
     )
     assert hit["snippet"] == "Wants the maps first"
     (person,) = sj("search", "mill", "--json").json()
-    assert (person["kind"], person["date"]) == ("stakeholder", None)
+    assert (person["kind"], person["date"]) == ("stakeholder", changed_on(journal, "Chloé Martin"))
 
 
 def test_filters(sj, journal):
     def kinds_and_dates(*args):
         return [(h["kind"], h["date"]) for h in sj("search", *args, "--json").json()]
 
-    assert kinds_and_dates("permits", "--in", "people") == [("stakeholder", None)]
+    chloe = changed_on(journal, "Chloé Martin")
+    assert kinds_and_dates("permits", "--in", "people") == [("stakeholder", chloe)]
     assert kinds_and_dates("permits", "--who", "ana") == [("entry", "2026-03-02")]
     assert kinds_and_dates("spring", "--since", "2026-04-01", "--until", "2026-04-30") == [
         ("entry", "2026-04-10")

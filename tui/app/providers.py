@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import Any
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+
+from journal.rules import fold
+
+#: How close (0-1) a typed name must be to a stakeholder's for "Go to".
+GO_TO_SCORE = 0.6
+GO_WORDS = ("go to ", "go ", "goto ")
 
 #: Title, help, action (run on the main screen; ``app.`` for the app's).
 COMMANDS = (
@@ -18,6 +26,7 @@ COMMANDS = (
     ("Show only overdue and due soon", "toggle the stakeholder filter", "stakeholders_due_only"),
     ("Change the stakeholder sort", "most overdue, name, rank, last contact", "stakeholders_sort"),
     ("Filter stakeholders", "by name, organization or tag", "stakeholders_filter"),
+    ("Search everything", "words in entries, profiles, reflections, promises, shares", "search"),
     ("Open the journal entry", "read all of the selected entry", "open_entry"),
     ("Edit the journal entry", "change the selected entry", "edit_entry"),
     ("Delete the journal entry", "asks first; undo with u", "delete_entry"),
@@ -78,3 +87,42 @@ class JournalCommands(Provider):
             score = matcher.match(title)
             if score > 0:
                 yield Hit(score, matcher.highlight(title), callback, help=help_text)
+        for hit in self._go_to(query):
+            yield hit
+
+    def _go_to(self, query: str) -> list[Hit]:
+        """ "Go to <name>" for the stakeholders whose names are close to what
+        was typed (typos and missing accents forgiven)."""
+        from rapidfuzz import fuzz
+
+        from .screens.main import MainScreen
+
+        main = self.app.screen_stack[0]
+        typed = " ".join(fold(query).split())
+        for word in GO_WORDS:
+            typed = typed.removeprefix(word)
+        if not isinstance(main, MainScreen) or len(typed) < 2:
+            return []
+        hits = []
+        app: Any = self.app
+        for sid, name in app.journal.unique_names().items():
+            folded = fold(name)
+            score = (
+                max(
+                    fuzz.WRatio(typed, folded),
+                    max((fuzz.ratio(typed, w) for w in folded.split()), default=0),
+                )
+                / 100
+            )
+            if score >= GO_TO_SCORE:
+                title = f"Go to {name}"
+                hits.append(
+                    Hit(
+                        score,
+                        Content(title),  # literal: a name is never markup
+                        partial(main.go_to_stakeholder, sid),
+                        text=title,
+                        help="select them in pane 1",
+                    )
+                )
+        return hits

@@ -36,7 +36,8 @@ def add_parser(sub: Any) -> None:
     p = sub.add_parser(
         "search",
         help="find words in entries, profiles, reflections, promises and shares",
-        description="Find what was written. Results newest first, profiles on top.",
+        description="Find what was written. Results newest first (a profile dated "
+        "by its last change).",
         epilog=HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

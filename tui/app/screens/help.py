@@ -33,6 +33,7 @@ def sections() -> list[tuple[str, list[Binding]]]:
     from .main import MainScreen
     from .map import MapScreen
     from .promises import PromisesScreen
+    from .search import SearchInput, SearchScreen
 
     def of(screen: type) -> list[Binding]:
         return [b for b in screen.BINDINGS if isinstance(b, Binding)]
@@ -43,6 +44,7 @@ def sections() -> list[tuple[str, list[Binding]]]:
         ("2 Journal", [b for b in JournalPane.BINDINGS if isinstance(b, Binding)]),
         ("3 Reflection", [b for b in ReflectionPane.BINDINGS if isinstance(b, Binding)]),
         ("4 Goals", [b for b in GoalsPane.BINDINGS if isinstance(b, Binding)]),
+        ("Search", of(SearchScreen) + of(SearchInput)),
         ("Brief", of(BriefScreen)),
         ("Promises", of(PromisesScreen)),
         ("Stakeholder map", of(MapScreen)),
@@ -89,7 +91,8 @@ class HelpScreen(ModalScreen[None]):
         where = self.config_path or "config.toml in your config folder"
         parts.append(
             Text(
-                "\nCommand palette: ctrl+p lists every action by name.\n"
+                "\nCommand palette: ctrl+p lists every action by name, and goes to a\n"
+                "stakeholder by name (Go to Ana…; typos and accents are forgiven).\n"
                 "The grey names are what to write in the config file to change a key:\n"
                 '  [keys]\n  "stakeholders.quick-log" = "ctrl+l"\n'
                 f"  ({where})\n"

@@ -30,6 +30,7 @@ from ..widgets.status import StatusLine
 from .coach_actions import COACH_BINDINGS, CoachActions
 from .goal_actions import GoalActions
 from .people_actions import PeopleActions
+from .search_actions import SearchActions
 
 PANES = (
     ("pane-stakeholders", "1 Stakeholders"),
@@ -39,13 +40,14 @@ PANES = (
 )
 
 
-class MainScreen(CoachActions, PeopleActions, GoalActions, Screen[None]):
+class MainScreen(CoachActions, PeopleActions, GoalActions, SearchActions, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", "focus_pane(0)", "Stakeholders", show=False, id="focus.stakeholders"),
         Binding("2", "focus_pane(1)", "Journal", show=False, id="focus.journal"),
         Binding("3", "focus_pane(2)", "Reflection", show=False, id="focus.reflection"),
         Binding("4", "focus_pane(3)", "Goals", show=False, id="focus.goals"),
         Binding("slash", "filter", "Filter", show=False, id="focus.filter"),
+        Binding("ctrl+f", "search", "Search", id="app.search"),
         Binding("question_mark,f1", "app.help", "Help", id="app.help"),
         Binding("u", "undo_delete", "Undo delete", show=False, id="app.undo"),
         Binding("ctrl+s", "app.save_now", "Save now", show=False, id="app.save"),
