@@ -72,6 +72,15 @@ def resolve_stakeholder(query: str, stakeholders: Iterable[dict[str, Any]]) -> d
 def closest_names(text: str, names: Iterable[str], limit: int = SUGGEST_MAX) -> list[str]:
     """The names closest to ``text`` (a typo, a missing letter), best first,
     ignoring case and accents; none when nothing is close."""
+    scored = closeness(text, names, SUGGEST_SCORE)
+    # Only the names nearly as close as the closest.
+    top = scored[0][1] if scored else 0
+    return [name for name, score in scored if score >= top - SUGGEST_SPREAD][:limit]
+
+
+def closeness(text: str, names: Iterable[str], cutoff: float) -> list[tuple[str, float]]:
+    """Each name at least ``cutoff`` (0-100) close to ``text``, with how
+    close, closest first; case and accents ignored."""
     from rapidfuzz import fuzz, process, utils
 
     # Each whole name, and for a one-word query each word of a name too:
@@ -92,14 +101,12 @@ def closest_names(text: str, names: Iterable[str], limit: int = SUGGEST_MAX) -> 
         scorer=fuzz.WRatio,
         processor=utils.default_process,
         limit=None,
-        score_cutoff=SUGGEST_SCORE,
+        score_cutoff=cutoff,
     )
-    # Only the names nearly as close as the closest.
-    top = found[0][1] if found else 0
-    best = dict.fromkeys(
-        owners[index] for _key, score, index in found if score >= top - SUGGEST_SPREAD
-    )
-    return list(best)[:limit]
+    best: dict[str, float] = {}
+    for _key, score, index in found:  # best first
+        best.setdefault(owners[index], score)
+    return list(best.items())
 
 
 def _either(names: list[str]) -> str:

@@ -8,10 +8,11 @@ from typing import Any
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
+from journal.resolve import closeness
 from journal.rules import fold
 
-#: How close (0-1) a typed name must be to a stakeholder's for "Go to".
-GO_TO_SCORE = 0.6
+#: How close (0-100) a typed name must be to a stakeholder's for "Go to".
+GO_TO_SCORE = 70
 GO_WORDS = ("go to ", "go ", "goto ")
 
 #: Title, help, action (run on the main screen; ``app.`` for the app's).
@@ -93,8 +94,6 @@ class JournalCommands(Provider):
     def _go_to(self, query: str) -> list[Hit]:
         """ "Go to <name>" for the stakeholders whose names are close to what
         was typed (typos and missing accents forgiven)."""
-        from rapidfuzz import fuzz
-
         from .screens.main import MainScreen
 
         main = self.app.screen_stack[0]
@@ -103,26 +102,19 @@ class JournalCommands(Provider):
             typed = typed.removeprefix(word)
         if not isinstance(main, MainScreen) or len(typed) < 2:
             return []
-        hits = []
         app: Any = self.app
-        for sid, name in app.journal.unique_names().items():
-            folded = fold(name)
-            score = (
-                max(
-                    fuzz.WRatio(typed, folded),
-                    max((fuzz.ratio(typed, w) for w in folded.split()), default=0),
+        names = app.journal.unique_names()
+        ids = {name: sid for sid, name in names.items()}
+        hits = []
+        for name, score in closeness(typed, names.values(), GO_TO_SCORE):
+            title = f"Go to {name}"
+            hits.append(
+                Hit(
+                    score / 100,
+                    Content(title),  # literal: a name is never markup
+                    partial(main.go_to_stakeholder, ids[name]),
+                    text=title,
+                    help="select them in pane 1",
                 )
-                / 100
             )
-            if score >= GO_TO_SCORE:
-                title = f"Go to {name}"
-                hits.append(
-                    Hit(
-                        score,
-                        Content(title),  # literal: a name is never markup
-                        partial(main.go_to_stakeholder, sid),
-                        text=title,
-                        help="select them in pane 1",
-                    )
-                )
         return hits
