@@ -56,8 +56,10 @@ class SearchResults(RowList):
     }
     """
 
-    names: ClassVar[dict[str, str]] = {}
-    query: Query = Query()
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.names: dict[str, str] = {}
+        self.query = Query()
 
     def render_item(self, hit: Hit, width: int) -> Text:
         dim = self.get_component_rich_style("search--dim", partial=True)
@@ -115,7 +117,7 @@ class SearchScreen(Screen[Hit | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        SearchResults.names = self.journal.names()
+        self.query_one(SearchResults).names = self.journal.names()
         self._fold_ahead()
         self.show_results(self.initial)
         self.query_one(SearchInput).focus()
