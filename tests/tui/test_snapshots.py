@@ -182,12 +182,13 @@ def _palette(typed: str):
 class TestSearch:
     SEARCH = ("ctrl+f", *'"field data" -maps')
 
+    # Not settled: the search screen's own worker waits for it to close.
     def test_search_80x24(self, snap_compare, sample_app):
-        keys = _keys_settled(*self.SEARCH)
+        keys = _keys(*self.SEARCH)
         assert snap_compare(sample_app, run_before=keys, terminal_size=(80, 24))
 
     def test_search_120x40(self, snap_compare, sample_app):
-        keys = _keys_settled(*self.SEARCH)
+        keys = _keys(*self.SEARCH)
         assert snap_compare(sample_app, run_before=keys, terminal_size=(120, 40))
 
     def test_palette_go_to_80x24(self, snap_compare, sample_app):

@@ -47,11 +47,12 @@ class MainScreen(CoachActions, PeopleActions, GoalActions, SearchActions, Screen
         Binding("3", "focus_pane(2)", "Reflection", show=False, id="focus.reflection"),
         Binding("4", "focus_pane(3)", "Goals", show=False, id="focus.goals"),
         Binding("slash", "filter", "Filter", show=False, id="focus.filter"),
-        Binding("ctrl+f", "search", "Search", id="app.search"),
         Binding("question_mark,f1", "app.help", "Help", id="app.help"),
         Binding("u", "undo_delete", "Undo delete", show=False, id="app.undo"),
         Binding("ctrl+s", "app.save_now", "Save now", show=False, id="app.save"),
         Binding("q", "app.quit", "Quit", id="app.quit"),
+        # After help and quit: a narrow footer keeps those in sight.
+        Binding("ctrl+f", "search", "Search", id="app.search"),
         *COACH_BINDINGS,
     ]
 
