@@ -7,7 +7,7 @@ and the file is never read again. Each kind's text is folded (case and
 accents dropped) into one long string per block of records, newest first,
 built the first time a search reaches that block and kept until the
 journal changes (:attr:`journal.storage.JournalStorage.version`). A search
-looks for its longest word with ``str.find`` and only checks the records
+looks for its rarest word with ``str.find`` and only checks the records
 that hold it; it stops once it has as many results as asked for, so the
 blocks a search never reaches are never built.
 """
@@ -19,6 +19,7 @@ import datetime as dt
 import itertools
 import threading
 import weakref
+from array import array
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -208,8 +209,10 @@ class _Block:
             parts = [fold(p) for p in parts]
             self.text = RECORD_SEP.join(parts)
         self.records = records
-        lengths = itertools.accumulate(len(p) + 1 for p in parts)
-        self.starts = [0, *lengths]
+        # Where each record starts, as machine integers (a list of Python
+        # ints would take four times the memory).
+        self.starts = array("q", [0])
+        self.starts.extend(itertools.accumulate(len(p) + 1 for p in parts))
 
 
 class SearchIndex:
@@ -271,10 +274,14 @@ class SearchIndex:
         self, kind: str, query: Query, accept: Callable[[str, Raw], bool] | None, limit: int
     ) -> Iterator[Raw]:
         """The kind's records that match, in order; at most ``limit`` (0: all)."""
-        anchor = query.anchor
+        anchor = ""
         found = 0
         for block in self.blocks(kind):
             text, starts, records = block.text, block.starts, block.records
+            if not anchor:
+                # Look first for the rarest word (in the newest records), so
+                # the fewest records are looked at closely.
+                anchor = min(query.words, key=text.count)
             pos = text.find(anchor)
             while pos >= 0:
                 n = bisect.bisect_right(starts, pos) - 1
@@ -310,7 +317,8 @@ def search(
     width: int = 72,
 ) -> Results:
     """The records matching ``query``, newest first; at most ``limit`` of
-    them (0: all)."""
+    them (0: all). Each with the text around its match, ``width``
+    characters; none with ``width`` 0 (for a caller that makes its own)."""
     if isinstance(query, str):
         query = parse_query(query)
     filters = filters or Filters()
@@ -351,7 +359,7 @@ def _hit(kind: str, record: Raw, query: Query, width: int) -> Hit:
         stakeholder_ids=tuple(_ids(kind, record)),
         field=name,
         label=label,
-        snippet=snippet(query, text, width),
+        snippet=snippet(query, text, width) if width else Snippet("", ()),
     )
 
 

@@ -17,6 +17,7 @@ parts. Nothing here knows about records: :mod:`journal.search` applies a
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .rules import fold
@@ -59,10 +60,9 @@ class Query:
         return bool(self.terms)
 
     @property
-    def anchor(self) -> str:
-        """The longest word to look for first: the rarest, as a rule, so
-        the fewest records are looked at closely."""
-        return max((w for t in self.terms for w in t.words), key=len, default="")
+    def words(self) -> tuple[str, ...]:
+        """Every word that must be found, longest first."""
+        return tuple(sorted({w for t in self.terms for w in t.words}, key=len, reverse=True))
 
     def matches(self, text: str, start: int = 0, end: int | None = None) -> bool:
         """Whether the folded ``text[start:end]`` holds every term and no
@@ -110,11 +110,11 @@ class Snippet:
     marks: tuple[tuple[int, int], ...]
 
 
-def folded_with_offsets(text: str) -> tuple[str, list[int]]:
+def folded_with_offsets(text: str) -> tuple[str, Sequence[int]]:
     """``text`` folded, and for each folded character the index of the
     character of ``text`` it came from (plus the end)."""
     if text.isascii():
-        return text.lower(), list(range(len(text) + 1))
+        return text.lower(), range(len(text) + 1)
     parts: list[str] = []
     offsets: list[int] = []
     for i, char in enumerate(text):

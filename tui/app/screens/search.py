@@ -145,7 +145,8 @@ class SearchScreen(Screen[Hit | None]):
         """Search for ``typed`` and list what matches."""
         query = parse_query(typed)
         with self.journal.reading():
-            self.results = search(self.journal, query, limit=SHOWN)
+            # No snippets here: each row makes its own, to its width.
+            self.results = search(self.journal, query, limit=SHOWN, width=0)
         hits = self.results.hits
         rows = self.query_one(SearchResults)
         rows.query = query
