@@ -8,12 +8,17 @@ from collections.abc import Iterable
 from typing import Any
 
 from .errors import AmbiguousError, InputError, NotFoundError
-from .rules import described, identity_key
+from .rules import described, fold, identity_key
 
 # Shorter hex strings are too often ordinary words or name fragments ("ada").
 MIN_ID_PREFIX = 6
 SHORT_ID = 6
 _MAX_LISTED = 5
+#: How close (0-100, rapidfuzz's weighted ratio) a name must be to be
+#: suggested for an unknown one, and how many are suggested at most.
+SUGGEST_SCORE = 75
+SUGGEST_MAX = 3
+SUGGEST_SPREAD = 8
 _HEX = re.compile(r"[0-9a-f]+")
 #: ``Ana Ruiz (Forestry Board)`` or ``Ana Ruiz (Forestry Board, 3f9a2c)``, as
 #: an ambiguity message lists them.
@@ -25,11 +30,13 @@ def resolve_stakeholder(query: str, stakeholders: Iterable[dict[str, Any]]) -> d
 
     Tried in order: exact id; a unique id prefix of at least six hex digits;
     ``name (organization)`` (with or without the id prefix after a comma, as
-    :func:`journal.rules.described` writes it); the exact full name, ignoring
-    case; a unique part of a name, ignoring case.
+    :func:`journal.rules.described` writes it); the exact full name; a
+    unique part of a name. Names are compared ignoring case and accents
+    (``chloe`` is Chloé).
 
     Raises InputError for an empty query, NotFoundError when nothing matches
-    and AmbiguousError (with ``candidates``) when several do.
+    (naming the closest names, in ``candidates`` too: never applied by
+    itself) and AmbiguousError (with ``candidates``) when several match.
     """
     text = query.strip()
     if not text:
@@ -46,13 +53,66 @@ def resolve_stakeholder(query: str, stakeholders: Iterable[dict[str, Any]]) -> d
             return _only(text, hits)
     if (qualified := _QUALIFIED.fullmatch(text)) and (hits := _qualified(qualified, live)):
         return _only(text, hits)
-    hits = [s for s in live if s.get("name", "").casefold() == key]
+    name_key = identity_key(text)[0]
+    folded = [(identity_key(s.get("name", ""))[0], s) for s in live]
+    hits = [s for name, s in folded if name == name_key]
     if hits:
         return _only(text, hits)
-    hits = [s for s in live if key in s.get("name", "").casefold()]
+    hits = [s for name, s in folded if name_key in name]
     if hits:
         return _only(text, hits)
+    close = closest_names(text, [s.get("name", "") for s in live])
+    if close:
+        raise NotFoundError(
+            f"No stakeholder matches '{text}'; did you mean {_either(close)}?", candidates=close
+        )
     raise NotFoundError(f"No stakeholder matches '{text}'.", hint="names")
+
+
+def closest_names(text: str, names: Iterable[str], limit: int = SUGGEST_MAX) -> list[str]:
+    """The names closest to ``text`` (a typo, a missing letter), best first,
+    ignoring case and accents; none when nothing is close."""
+    scored = closeness(text, names, SUGGEST_SCORE)
+    # Only the names nearly as close as the closest.
+    top = scored[0][1] if scored else 0
+    return [name for name, score in scored if score >= top - SUGGEST_SPREAD][:limit]
+
+
+def closeness(text: str, names: Iterable[str], cutoff: float) -> list[tuple[str, float]]:
+    """Each name at least ``cutoff`` (0-100) close to ``text``, with how
+    close, closest first; case and accents ignored."""
+    from rapidfuzz import fuzz, process, utils
+
+    # Each whole name, and for a one-word query each word of a name too:
+    # "sculy" is close to "Scully", though far from "Dana Scully".
+    typed = " ".join(fold(text).split())
+    keys: list[str] = []
+    owners: list[str] = []
+    for name in dict.fromkeys(n for n in names if n):
+        folded = " ".join(fold(name).split())
+        # (Not initials: "N." is close to anything with an n.)
+        words = [w for w in folded.split() if len(w) > 2] if " " not in typed else []
+        for key in dict.fromkeys([folded, *words]):
+            keys.append(key)
+            owners.append(name)
+    found = process.extract(
+        typed,
+        keys,
+        scorer=fuzz.WRatio,
+        processor=utils.default_process,
+        limit=None,
+        score_cutoff=cutoff,
+    )
+    best: dict[str, float] = {}
+    for _key, score, index in found:  # best first
+        best.setdefault(owners[index], score)
+    return list(best.items())
+
+
+def _either(names: list[str]) -> str:
+    if len(names) == 1:
+        return names[0]
+    return f"{', '.join(names[:-1])} or {names[-1]}"
 
 
 def by_id_prefix(
@@ -117,7 +177,7 @@ def _qualified(match: re.Match[str], live: list[dict[str, Any]]) -> list[dict[st
 def _only(text: str, hits: list[dict[str, Any]]) -> dict[str, Any]:
     if len(hits) == 1:
         return hits[0]
-    hits = sorted(hits, key=lambda s: (s.get("name", "").casefold(), s.get("id", "")))
+    hits = sorted(hits, key=lambda s: (fold(s.get("name", "")), s.get("id", "")))
     listed = "; ".join(described(s, SHORT_ID) for s in hits[:_MAX_LISTED])
     if len(hits) > _MAX_LISTED:
         listed += f" and {len(hits) - _MAX_LISTED} more"

@@ -99,9 +99,21 @@ def _whole(value: int | str | None, what: str, low: int, high: int | None) -> in
 # -- the same stakeholder
 
 
-def _folded(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", " ".join(str(text).split()))
+def fold(text: str) -> str:
+    """``text`` as compared when case and accents do not matter: decomposed
+    (NFKD), without its combining marks, casefolded. ``Chloé`` and
+    ``CHLOE`` fold alike, and so do ``Straße`` and ``strasse``.
+
+    Each character folds on its own (nothing depends on its neighbours), so
+    a text folds to the concatenation of its characters' folds."""
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def _folded(text: str) -> str:
+    return fold(" ".join(str(text).split()))
 
 
 def identity_key(name: str, organization: str = "") -> tuple[str, str]:

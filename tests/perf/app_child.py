@@ -4,6 +4,11 @@
     python tests/perf/app_child.py session FILE  # sj on FILE: a short session with a save
     python tests/perf/app_child.py bare FILE     # the floor: orjson.loads(FILE), bare App
     python tests/perf/app_child.py reloads FILE OUT  # the app's reload, 80 times
+    python tests/perf/app_child.py searches FILE OUT  # 100 searches on the search screen
+
+``searches`` opens the search screen, searches for a hundred words of the
+journal (each typed in full), goes back, and writes the resident memory at
+the first frame and after the searches to OUT as JSON.
 
 ``reloads`` is the app left open for days: another machine's version
 arrives 80 times and the app reloads it; it writes the resident memory after
@@ -79,7 +84,9 @@ def _watchdog(timeout: float = TIMEOUT) -> None:
     timer.start()
 
 
-def run_app(path: str, *, session: bool = False, reloads_out: str = "") -> None:
+def run_app(
+    path: str, *, session: bool = False, reloads_out: str = "", searches_out: str = ""
+) -> None:
     from tui.app import app as app_module
 
     base = app_module.StakeholderJournalApp
@@ -101,11 +108,13 @@ def run_app(path: str, *, session: bool = False, reloads_out: str = "") -> None:
                 self.run_worker(_session(self))
             elif reloads_out:
                 self.run_worker(_reloads(self, path, reloads_out))
+            elif searches_out:
+                self.run_worker(_searches(self, searches_out))
             else:
                 os._exit(0)
 
     app_module.StakeholderJournalApp = FirstFrameApp  # run_app builds this one
-    _watchdog(TIMEOUT * 10 if reloads_out else TIMEOUT)
+    _watchdog(TIMEOUT * 10 if reloads_out or searches_out else TIMEOUT)
     from journal import document
 
     # As `sj --file PATH` opens the app (tui.cli.run), without its terminal
@@ -157,6 +166,49 @@ def run_bare(path: str) -> None:
     os._exit(3)
 
 
+def _resident_mb() -> float:
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+SEARCHES = 100
+
+
+async def _searches(app: Any, out: str) -> None:
+    """A hundred searches, as typed on the search screen; the resident
+    memory before and after."""
+    import asyncio
+    import gc
+
+    import orjson
+
+    from journal.records import TABLE_INTERACTIONS
+    from tui.app.screens.search import SearchScreen
+
+    await asyncio.sleep(0.2)
+    gc.collect()
+    before = _resident_mb()
+    words: dict[str, None] = {}
+    for record in app.journal.records(TABLE_INTERACTIONS):
+        for word in str(record.get("summary", "")).split():
+            if len(word) > 4 and word.isalpha():
+                words.setdefault(word.lower())
+        if len(words) >= SEARCHES:
+            break
+    screen = SearchScreen(app.journal)
+    await app.push_screen(screen)
+    await asyncio.sleep(0.2)
+    for word in list(words)[:SEARCHES]:
+        screen.show_results(word)
+        await asyncio.sleep(0.01)
+    app.pop_screen()
+    await asyncio.sleep(0.2)
+    gc.collect()
+    after = _resident_mb()
+    Path(out).write_bytes(orjson.dumps({"before": before, "after": after}))
+    os._exit(0)
+
+
 RELOADS = 80
 
 
@@ -192,5 +244,7 @@ if __name__ == "__main__":
         run_bare(file_path)
     elif mode == "reloads":
         run_app(file_path, reloads_out=sys.argv[3])
+    elif mode == "searches":
+        run_app(file_path, searches_out=sys.argv[3])
     else:
         run_app(file_path, session=mode == "session")

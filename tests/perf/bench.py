@@ -55,6 +55,16 @@ INTERACTIONS = 50_000
 #: The child processes of the app figures (see its docstring).
 APP_CHILD = Path(__file__).resolve().with_name("app_child.py")
 
+#: What the search figures look for: words of the sample's text, a phrase,
+#: and a name typed letter by letter (each prefix a search, as in the app).
+SEARCHES = {
+    "one word": "caribou",
+    "two words": "caribou data",
+    "a phrase": '"field data"',
+    "a word found nowhere": "zeppelin",
+}
+TYPED = "moose permits"
+
 #: The process every ``sj`` run is compared with: it only parses the file.
 PARSE_ONLY = "import sys, orjson; orjson.loads(open(sys.argv[1], 'rb').read())"
 
@@ -109,6 +119,10 @@ class Bench:
             "python -m tui.cli": [sys.executable, "-m", "tui.cli", "--file", path, "due"],
             "sj script": [str(script), "--file", path, "due"],
             "sj reach-out": [sys.executable, "-m", "tui.cli", "--file", path, "reach-out"],
+            "sj search": [
+                *(sys.executable, "-m", "tui.cli", "--file", path, "search"),
+                *SEARCHES["two words"].split(),
+            ],
             "app first frame": [sys.executable, str(APP_CHILD), "app", path],
             "bare app + parse": [sys.executable, str(APP_CHILD), "bare", path],
         }[name]
@@ -127,6 +141,7 @@ class Bench:
             "parse-only",
             *self.due_variants,
             "sj reach-out",
+            "sj search",
             "app first frame",
             "bare app + parse",
         ]
@@ -437,6 +452,118 @@ def coaching_data(bench: Bench) -> list[Row]:
 
 
 @measure
+def search_process_time(bench: Bench) -> list[Row]:
+    """`sj search` as a whole process vs `sj due` in the same run: the cost
+    should be the load, not the search."""
+    due = bench.children("python -m tui.cli")
+    found = bench.children("sj search")
+    query = SEARCHES["two words"]
+    return [
+        Row(
+            f"sj search {query}, wall time (python -m tui.cli)",
+            median(c.seconds for c in found),
+            "s",
+            1.3,
+            floor=median(c.seconds for c in due),
+            note="floor: sj due, the same way started, in the same run",
+        ),
+        Row(
+            f"sj search {query}, CPU time user+sys",
+            median(c.cpu for c in found),
+            "s",
+            1.3,
+            floor=median(c.cpu for c in due),
+        ),
+    ]
+
+
+@measure
+def search_in_process(bench: Bench) -> list[Row]:
+    """Searches in-process after load (indexes built, as the app does at
+    start), the 200 newest results as the app's search screen lists them:
+    the first query on a fresh journal (the folded text is built as far as
+    the query reaches), the same once everything is folded (the app folds
+    ahead in a worker when its search screen opens), and each keystroke of
+    a word typed letter by letter."""
+    from journal.search import index_of, search
+
+    journal = bench.open_journal()
+    storage, clock = journal.storage, journal.clock
+    shown = 200
+
+    def fresh() -> Journal:
+        other = Journal(storage, clock)
+        other.build_indexes()
+        return other
+
+    def timed(j: Journal, query: str) -> float:
+        start = time.perf_counter()
+        search(j, query, limit=shown)
+        return time.perf_counter() - start
+
+    rows = []
+    for name, query in SEARCHES.items():
+        first, warm = [], []
+        for _ in range(bench.runs):
+            j = fresh()
+            first.append(timed(j, query))
+            warm.extend(timed(j, query) for _ in range(3))
+        rows.append(
+            Row(f"search, {name}, first query after load", median(first) * 1000, "ms", 30.0)
+        )
+        rows.append(Row(f"search, {name}, folded ahead", median(warm) * 1000, "ms", 30.0))
+    cold_keys, keys, folds = [], [], []
+    for _ in range(bench.runs):
+        j = fresh()
+        cold_keys.extend(timed(j, TYPED[:n]) for n in range(1, len(TYPED) + 1))
+        j = fresh()
+        start = time.perf_counter()
+        index_of(j).build()
+        folds.append(time.perf_counter() - start)
+        keys.extend(timed(j, TYPED[:n]) for n in range(1, len(TYPED) + 1))
+    fold_note = (
+        f"folding the whole journal ahead (SearchIndex.build): {median(folds) * 1000:.0f} ms"
+    )
+    for name, values in (("first keystrokes after load", cold_keys), ("folded ahead", keys)):
+        ordered = sorted(values)
+        rows.append(
+            Row(
+                f"search as you type {TYPED!r}, {name}, slowest key",
+                ordered[-1] * 1000,
+                "ms",
+                30.0,
+                note=f"median {median(values) * 1000:.1f} ms a key; {fold_note}",
+            )
+        )
+    return rows
+
+
+@measure
+def app_search_memory(bench: Bench) -> list[Row]:
+    """Resident memory of the app after a hundred searches on its search
+    screen vs the same app before it searched (tests/perf/app_child.py
+    searches)."""
+    copy = bench.folder / "searches.json"
+    copy.write_bytes(bench.journal.read_bytes())
+    out = bench.folder / "searches.out"
+    env = child_env(bench.folder / "searches")
+    env["PYTHONPYCACHEPREFIX"] = bench.env["PYTHONPYCACHEPREFIX"]
+    run_child([sys.executable, str(APP_CHILD), "searches", str(copy), str(out)], env)
+    values = orjson.loads(out.read_bytes())
+    copy.unlink()
+    return [
+        Row(
+            "app, resident memory after 100 searches",
+            values["after"],
+            "MB",
+            1.1,
+            floor=values["before"],
+            note="floor: the same app at its first frame, before any search",
+        )
+    ]
+
+
+@measure
 def app_first_frame(bench: Bench) -> list[Row]:
     """From spawning `sj` (the app) to its first frame showing the overdue
     stakeholders, vs spawning a process that starts a bare Textual app to its
@@ -696,7 +823,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="fewer runs (3), fewer saves")
     parser.add_argument("--runs", type=int, help="runs per figure (default 7, 3 with --quick)")
+    parser.add_argument(
+        "--only",
+        metavar="WORDS",
+        help="only the figures whose function name holds one of these words (comma-separated)",
+    )
     args = parser.parse_args(argv)
+    wanted = [w.strip() for w in (args.only or "").split(",") if w.strip()]
+    measures = [m for m in MEASURES if not wanted or any(w in m.__name__ for w in wanted)]
+    if not measures:
+        parser.error(f"no figure's function name holds {args.only!r}")
     runs = args.runs or (3 if args.quick else 7)
     global _SPAWNER
     _SPAWNER = Spawner()  # first, while this process is small
@@ -719,7 +855,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{bench.saves} saves; {dt.date.today()}"
         )
         rows: list[Row] = []
-        for function in MEASURES:
+        for function in measures:
             rows.extend(function(bench))
         print(
             f"sj due started as: {bench.sj_due_variant()} (the lower startup time); "

@@ -213,3 +213,33 @@ class TestCoachingScreens:
             await _no_blink(pilot)
 
         assert snap_compare(sample_app, run_before=run, terminal_size=(100, 34))
+
+
+def _palette(typed: str):
+    async def run(pilot) -> None:
+        await pilot.press("ctrl+p", *typed)
+        await pilot.pause(0.5)  # the palette searches as it is typed
+        await _no_blink(pilot)
+
+    return run
+
+
+class TestSearch:
+    SEARCH = ("ctrl+f", *'"field data" -maps')
+
+    # Not settled: the search screen's own worker waits for it to close.
+    def test_search_80x24(self, snap_compare, sample_app):
+        keys = _keys(*self.SEARCH)
+        assert snap_compare(sample_app, run_before=keys, terminal_size=(80, 24))
+
+    def test_search_120x40(self, snap_compare, sample_app):
+        keys = _keys(*self.SEARCH)
+        assert snap_compare(sample_app, run_before=keys, terminal_size=(120, 40))
+
+    def test_palette_go_to_80x24(self, snap_compare, sample_app):
+        run = _palette("go to zainb")
+        assert snap_compare(sample_app, run_before=run, terminal_size=(80, 24))
+
+    def test_palette_go_to_120x40(self, snap_compare, sample_app):
+        run = _palette("go to zainb")
+        assert snap_compare(sample_app, run_before=run, terminal_size=(120, 40))

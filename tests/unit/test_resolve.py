@@ -95,3 +95,39 @@ def test_empty_query(query):
 
 def test_works_on_a_generator():
     assert resolve_stakeholder("dan b", (p for p in PEOPLE)) is DAN
+
+
+# -- accents, and names that are close
+
+
+CHLOE = {"id": "c" * 32, "name": "Chloé Martin"}
+
+
+def test_accents_never_matter_either_way():
+    people = [CHLOE, {"id": "d" * 32, "name": "Ines Garcia"}]
+    assert resolve_stakeholder("chloe", people) is CHLOE
+    assert resolve_stakeholder("CHLOE MARTIN", people) is CHLOE
+    assert resolve_stakeholder("Inés", people)["name"] == "Ines Garcia"
+
+
+def test_an_unknown_name_suggests_the_closest_and_resolves_nothing():
+    with pytest.raises(NotFoundError) as caught:
+        resolve_stakeholder("ana ruis", PEOPLE)
+    assert str(caught.value) == "No stakeholder matches 'ana ruis'; did you mean Ana Ruiz?"
+    assert caught.value.candidates == ["Ana Ruiz"]
+    assert caught.value.hint is None  # the suggestion is the help
+
+
+def test_a_one_word_typo_is_compared_with_each_word_of_a_name():
+    with pytest.raises(NotFoundError, match="did you mean Dana Scully?"):
+        resolve_stakeholder("sculy", PEOPLE)
+
+
+def test_several_close_names_and_none_close():
+    people = [ANA, {"id": "e" * 32, "name": "Ana Ruíz"}, DAN]
+    with pytest.raises(NotFoundError, match="did you mean Ana Ruiz or Ana Ruíz?"):
+        resolve_stakeholder("ana ruis", people)
+    with pytest.raises(NotFoundError) as caught:
+        resolve_stakeholder("Zygmunt", PEOPLE)
+    assert str(caught.value) == "No stakeholder matches 'Zygmunt'."
+    assert caught.value.hint == "names"

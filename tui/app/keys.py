@@ -57,6 +57,8 @@ ACTIONS: tuple[AppAction, ...] = (
     A("main", "app.undo", "u", "undo_delete", "Undo delete", "Undo the last deletion", "bring back what was just deleted", show=False),
     A("main", "app.save", "ctrl+s", "app.save_now", "Save now", "Save now", "write the journal file", show=False),
     A("main", "app.quit", "q", "app.quit", "Quit"),
+    # After help and quit: a narrow footer keeps those in sight.
+    A("main", "app.search", "ctrl+f", "search", "Search", "Search everything", "words in entries, profiles, reflections, promises, shares"),
     A("main", "coach.map", "m", "stakeholder_map", "Map", "Stakeholder map", "influence × interest, rank order, focus"),
     A("main", "coach.contact-review", "v", "contact_review", "Contact log", "Contact-log review", "the month in numbers, heatmap, balance", show=False),
     A("main", "coach.monthly-review", "M", "monthly_review", "Monthly review", "Monthly review", "last month's goals and questions; set this month's", show=False),
@@ -107,6 +109,10 @@ ACTIONS: tuple[AppAction, ...] = (
     A("list", "list.first", "home", "jump(0)", "First", show=False),
     A("list", "list.last", "end", "jump(-1)", "Last", show=False),
     A("list", "list.open", "enter", "select", "Open", show=False),
+    # -- search
+    A("search", "search.back", "escape", "dismiss(None)", "Back"),
+    A("search", "search.query", "ctrl+f", "focus_query", "Search words"),
+    A("search-input", "search.results", "down", "screen.focus_results", "Results", show=False),
     # -- the brief, and the question after a contact
     A("brief", "brief.close", "escape,q,b", "dismiss(None)", "Close"),
     A("brief", "brief.quick-log", "l", "dismiss('quick_log')", "Quick log"),
@@ -164,6 +170,7 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("3 Reflection", ("reflection",)),
     ("4 Goals", ("goals",)),
     ("In every list", ("list",)),
+    ("Search", ("search", "search-input")),
     ("Brief", ("brief", "applied")),
     ("Promises", ("promises",)),
     ("Stakeholder map", ("map",)),

@@ -24,6 +24,7 @@ from . import (
     opening,
     people_commands,
     record_commands,
+    search_command,
 )
 from .hints import with_hint
 from .output import safe
@@ -194,6 +195,7 @@ def build_parser() -> argparse.ArgumentParser:
     coach_commands.add_parsers(sub)
     record_commands.add_parsers(sub)
     people_commands.add_parsers(sub)
+    search_command.add_parser(sub)
     return parser
 
 
@@ -205,7 +207,14 @@ def _version() -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        if getattr(args, "command", None) == "search" and not any(
+            e.startswith("--") for e in extra
+        ):
+            args.words.extend(extra)  # -word: a word to leave out, not an option
+        else:
+            parser.error(f"unrecognized arguments: {' '.join(extra)}")
     try:
         if args.command is None:
             if not (sys.stdin.isatty() and sys.stdout.isatty()):

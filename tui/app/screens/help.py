@@ -65,7 +65,8 @@ class HelpScreen(ModalScreen[None]):
         where = self.config_path or "config.toml in your config folder"
         parts.append(
             Text(
-                "\nCommand palette: ctrl+p lists every action by name.\n"
+                "\nCommand palette: ctrl+p lists every action by name, and goes to a\n"
+                "stakeholder by name (Go to Ana…; typos and accents are forgiven).\n"
                 "The grey names are what to write in the config file to change a key:\n"
                 '  [keys]\n  "stakeholders.quick-log" = "ctrl+l"\n'
                 f"  ({where})\n"

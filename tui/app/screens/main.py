@@ -34,6 +34,7 @@ from .coach_actions import CoachActions
 from .goal_actions import GoalActions
 from .people_actions import PeopleActions
 from .people_io import InOutActions
+from .search_actions import SearchActions
 
 PANES = (
     ("pane-stakeholders", "1 Stakeholders"),
@@ -43,7 +44,9 @@ PANES = (
 )
 
 
-class MainScreen(CoachActions, PeopleActions, InOutActions, GoalActions, Screen[None]):
+class MainScreen(
+    CoachActions, PeopleActions, InOutActions, GoalActions, SearchActions, Screen[None]
+):
     BINDINGS: ClassVar[list[BindingType]] = keys.bindings("main")
 
     @property

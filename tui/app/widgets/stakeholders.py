@@ -23,6 +23,7 @@ from journal.dates import format_ago, format_due
 from journal.journal import Journal
 from journal.reach_out import Suggestion, reach_out_today
 from journal.records import TABLE_STAKEHOLDERS
+from journal.rules import fold
 from journal.stakeholder_map import focus_first
 
 from .. import keys
@@ -68,7 +69,7 @@ class StakeholderRow:
 def _haystack(raw: dict[str, Any]) -> str:
     tags = raw.get("tags") or []
     parts = [raw.get("name") or "", raw.get("organization") or "", *map(str, tags)]
-    return "\n".join(parts).casefold()
+    return fold("\n".join(parts))
 
 
 def _sort_key(sort: str):
@@ -286,7 +287,7 @@ class StakeholderPane(Pane):
         """Filter and sort the rows without touching the journal."""
         current = self.selected
         keep = select_id or (current.id if current else None)
-        words = self.query_one("#filter", Input).value.casefold().split()
+        words = fold(self.query_one("#filter", Input).value).split()
         rows = self.rows
         if self.due_only:
             rows = [r for r in rows if r.info.state in (OVERDUE, DUE_SOON)]

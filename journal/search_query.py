@@ -1,0 +1,172 @@
+"""The search query language, and the snippet shown around a match.
+
+- Every word must match, as a whole word: ``permits maps``.
+- A quoted phrase matches its words in that order: ``"spring consultation"``
+  (punctuation and line breaks between them do not matter).
+- ``-word`` (or ``-"a phrase"``) leaves out the records that hold it.
+- The last word also matches as the start of a word (``perm`` finds
+  "permits"), so results can follow each keystroke.
+- Case and accents never matter, in the query or in the text: both are
+  compared folded (:func:`journal.rules.fold`).
+
+A word that holds punctuation (``e-mail``, ``O'Brien``) is a phrase of its
+parts. Nothing here knows about records: :mod:`journal.search` applies a
+:class:`Query` to the journal.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .rules import fold
+
+#: Between two records, and between two fields of one record, in the folded
+#: text that is searched: no phrase reaches across either.
+RECORD_SEP = "\x1e"
+FIELD_SEP = "\x1f"
+
+_TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+_WORD = re.compile(r"\w+")
+_BETWEEN = rf"[^\w{RECORD_SEP}{FIELD_SEP}]+"
+
+
+@dataclass(frozen=True)
+class Term:
+    """One word or phrase of a query, folded."""
+
+    words: tuple[str, ...]
+    #: The last word may be the start of a longer word.
+    prefix: bool
+    pattern: re.Pattern[str]
+
+    @classmethod
+    def of(cls, words: list[str], prefix: bool) -> Term:
+        body = _BETWEEN.join(map(re.escape, words))
+        end = "" if prefix else r"(?!\w)"
+        return cls(tuple(words), prefix, re.compile(rf"(?<!\w){body}{end}"))
+
+
+@dataclass(frozen=True)
+class Query:
+    """What a user typed, parsed: terms that must all match, terms that
+    must not."""
+
+    terms: tuple[Term, ...] = ()
+    excluded: tuple[Term, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.terms)
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        """Every word that must be found, longest first."""
+        return tuple(sorted({w for t in self.terms for w in t.words}, key=len, reverse=True))
+
+    def matches(self, text: str, start: int = 0, end: int | None = None) -> bool:
+        """Whether the folded ``text[start:end]`` holds every term and no
+        excluded one."""
+        stop = len(text) if end is None else end
+        return all(t.pattern.search(text, start, stop) for t in self.terms) and not any(
+            t.pattern.search(text, start, stop) for t in self.excluded
+        )
+
+
+def parse_query(text: str) -> Query:
+    """The :class:`Query` that ``text`` spells. An unclosed quote runs to the
+    end (a phrase being typed); a token without a letter or digit is ignored."""
+    found: list[tuple[list[str], bool, bool]] = []  # words, excluded, quoted
+    for match in _TOKEN.finditer(text):
+        negate, phrase, bare = match.groups()
+        if bare is not None:
+            negate = "-" if bare.startswith("-") and len(bare) > 1 else ""
+            chunk, quoted = bare[len(negate) :], False
+        else:
+            chunk, quoted = phrase, True
+        words = _WORD.findall(fold(chunk))
+        if words:
+            found.append((words, bool(negate), quoted))
+    terms: list[Term] = []
+    excluded: list[Term] = []
+    for i, (words, negate, quoted) in enumerate(found):
+        last = i == len(found) - 1
+        # A quoted phrase is a prefix only while its quote is still open.
+        open_quote = quoted and text.count('"') % 2 == 1
+        prefix = last and not negate and (not quoted or open_quote)
+        (excluded if negate else terms).append(Term.of(words, prefix))
+    return Query(tuple(terms), tuple(excluded))
+
+
+# -- snippets
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """A window of a field's text around its first match, on one line;
+    ``marks`` are the (start, end) spans of ``text`` that matched."""
+
+    text: str
+    marks: tuple[tuple[int, int], ...]
+
+
+def folded_with_offsets(text: str) -> tuple[str, Sequence[int]]:
+    """``text`` folded, and for each folded character the index of the
+    character of ``text`` it came from (plus the end)."""
+    if text.isascii():
+        return text.lower(), range(len(text) + 1)
+    parts: list[str] = []
+    offsets: list[int] = []
+    for i, char in enumerate(text):
+        piece = fold(char)
+        parts.append(piece)
+        offsets.extend([i] * len(piece))
+    offsets.append(len(text))
+    return "".join(parts), offsets
+
+
+def first_match(query: Query, text: str) -> tuple[int, int] | None:
+    """The span of ``text`` (not folded) where a term of ``query`` first
+    matches, or None."""
+    spans = match_spans(query, text)
+    return spans[0] if spans else None
+
+
+def match_spans(query: Query, text: str) -> list[tuple[int, int]]:
+    """Every span of ``text`` that a term of ``query`` matches, in order."""
+    folded, offsets = folded_with_offsets(text)
+    spans = {
+        (offsets[m.start()], offsets[m.end() - 1] + 1)
+        for term in query.terms
+        for m in term.pattern.finditer(folded)
+        if m.end() > m.start()
+    }
+    return sorted(spans)
+
+
+def snippet(query: Query, text: str, width: int = 72) -> Snippet:
+    """About ``width`` characters of ``text`` around its first match, line
+    breaks shown as spaces, "…" where it was cut."""
+    spans = match_spans(query, text)
+    start, end = spans[0] if spans else (0, 0)
+    if len(text) <= width:
+        left, right = 0, len(text)
+    else:
+        before = max(0, (width - (end - start)) // 3)
+        left = max(0, start - before)
+        if left:  # start on a word
+            space = text.find(" ", left, start)
+            left = space + 1 if space >= 0 else left
+        right = min(len(text), left + width)
+        if right < len(text) and right > end:
+            space = text.rfind(" ", end, right)
+            right = space if space > end else right
+    lead = "…" if left else ""
+    shown = lead + text[left:right].replace("\n", " ").replace("\r", " ").replace("\t", " ")
+    if right < len(text):
+        shown += "…"
+    shift = len(lead) - left
+    marks = tuple(
+        (max(a, left) + shift, min(b, right) + shift) for a, b in spans if b > left and a < right
+    )
+    return Snippet(shown, marks)

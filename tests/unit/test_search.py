@@ -1,0 +1,335 @@
+"""The search language and what it searches (journal/search.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from journal import search as finder
+from journal.clock import Clock
+from journal.errors import InputError
+from journal.journal import Journal
+from journal.paths import LocalDirs
+from journal.records import Interaction, Promise, Reflection, Share, Stakeholder
+from journal.search import Filters, search
+from journal.search_query import parse_query, snippet
+
+SATURDAY = dt.date(2026, 11, 28)
+
+
+@pytest.fixture
+def journal(tmp_path):
+    return Journal.open(
+        tmp_path / "j.json",
+        clock=Clock(fixed_today=SATURDAY),
+        dirs=LocalDirs.under(tmp_path / "local"),
+    )
+
+
+def person(journal, name, **fields):
+    return journal.add(Stakeholder(name=name, **fields))
+
+
+def entry(journal, who, date, summary="", **fields):
+    ids = [who.id] if isinstance(who, Stakeholder) else [w.id for w in who]
+    return journal.add(Interaction(date=date, stakeholders=ids, summary=summary, **fields))
+
+
+def found(journal, query, **filters):
+    return [(h.kind, h.id) for h in search(journal, query, Filters(**filters), limit=0).hits]
+
+
+def texts(journal, query, **filters):
+    return [h.snippet.text for h in search(journal, query, Filters(**filters), limit=0).hits]
+
+
+@pytest.fixture
+def ana(journal):
+    return person(journal, "Ana Ruiz", organization="Forestry Board")
+
+
+# -- words, phrases, exclusions, prefixes
+
+
+def test_every_word_must_match_anywhere_in_the_record(journal, ana):
+    both = entry(journal, ana, "2026-03-02", "Talked permits", reaction="Wants new maps")
+    entry(journal, ana, "2026-03-01", "Talked permits only")
+    assert found(journal, "maps permits") == [("entry", both.id)]
+
+
+def test_a_word_matches_whole_words_except_the_last(journal, ana):
+    entry(journal, ana, "2026-03-02", "The permits arrived")
+    assert found(journal, "permit arrived") == []
+    assert len(found(journal, "arrived permit")) == 1  # last word: a prefix
+    assert found(journal, "ermits") == []  # a prefix starts a word
+
+
+def test_a_phrase_matches_its_words_in_order(journal, ana):
+    right = entry(journal, ana, "2026-03-02", "The spring consultation was long")
+    entry(journal, ana, "2026-03-01", "Consultation in spring")
+    across = entry(journal, ana, "2026-02-01", "Early spring,\nconsultation opened")
+    assert found(journal, '"spring consultation"') == [
+        ("entry", right.id),
+        ("entry", across.id),
+    ]
+
+
+def test_a_phrase_never_spans_two_fields(journal, ana):
+    entry(journal, ana, "2026-03-02", "It was spring", reaction="consultation later")
+    assert found(journal, '"spring consultation"') == []
+    assert len(found(journal, "spring consultation")) == 1
+
+
+def test_minus_excludes_a_word_or_a_phrase(journal, ana):
+    keep = entry(journal, ana, "2026-03-02", "Permits and budget")
+    entry(journal, ana, "2026-03-01", "Permits and maps")
+    entry(journal, ana, "2026-02-01", "Permits, old maps")
+    assert found(journal, "permits -maps") == [("entry", keep.id)]
+    assert len(found(journal, 'permits -"old maps"')) == 2
+
+
+def test_the_last_word_while_typing_and_an_open_quote(journal, ana):
+    entry(journal, ana, "2026-03-02", "The spring consultation")
+    for typed in ("p", "spr", "spring con", '"spring con'):
+        expected = 0 if typed == "p" else 1
+        assert len(found(journal, typed)) == expected, typed
+    assert parse_query('"spring con').terms[0].prefix
+    assert not parse_query('"spring con"').terms[0].prefix
+
+
+def test_punctuation_inside_a_word_makes_a_phrase_of_its_parts(journal, ana):
+    entry(journal, ana, "2026-03-02", "Sent the e-mail to O'Brien")
+    assert len(found(journal, "email")) == 0
+    assert len(found(journal, "e-mail obrien")) == 0
+    assert len(found(journal, "e-mail o'brien")) == 1
+
+
+def test_an_empty_query_or_only_exclusions_finds_nothing(journal, ana):
+    entry(journal, ana, "2026-03-02", "Permits")
+    for typed in ("", "  ", "-permits", "&&"):
+        assert not parse_query(typed)
+        assert found(journal, typed) == []
+
+
+# -- case and accents, both ways
+
+
+def test_case_and_accents_never_matter_in_the_query_or_the_text(journal, ana):
+    cafe = entry(journal, ana, "2026-03-02", "Met at the Café Noir")
+    plain = entry(journal, ana, "2026-03-01", "Met at the cafe")
+    for typed in ("cafe", "CAFÉ", "café noir", "Cafe"):
+        hits = found(journal, typed)
+        assert ("entry", cafe.id) in hits, typed
+    assert found(journal, "cafés") == []
+    assert ("entry", plain.id) in found(journal, "CAFÉ")
+
+
+def test_folding_beyond_accents(journal, ana):
+    entry(journal, ana, "2026-03-02", "Meeting at the Straße office, ﬁnal plan")
+    assert len(found(journal, "strasse final")) == 1
+
+
+def test_snippet_marks_the_match_in_the_original_text(journal, ana):
+    entry(journal, ana, "2026-03-02", "Lunch at Crème Brûlée Street with the board")
+    hit = search(journal, "creme brulee").hits[0]
+    text, marks = hit.snippet.text, hit.snippet.marks
+    assert [text[a:b] for a, b in marks] == ["Crème", "Brûlée"]
+
+
+def test_snippet_cuts_around_the_match_on_one_line():
+    text = "word " * 40 + "permits\nwere late " + "tail " * 40
+    shown = snippet(parse_query("permits"), text, width=40)
+    assert shown.text.startswith("…") and shown.text.endswith("…")
+    assert "\n" not in shown.text and "permits were" in shown.text
+    a, b = shown.marks[0]
+    assert shown.text[a:b] == "permits"
+
+
+# -- every field of every kind
+
+
+ENTRY_FIELDS = (
+    "summary",
+    "reaction",
+    "needs",
+    "expectations",
+    "their_view",
+    "differently",
+    "next_time",
+    "shared",
+    "new_person_name",
+)
+
+
+@pytest.mark.parametrize("field", ENTRY_FIELDS)
+def test_each_entry_field_is_searched_and_named(journal, ana, field):
+    fields = {field: "About the zebra crossing"}
+    if field != "summary":
+        fields["summary"] = "Met"
+    made = entry(journal, ana, "2026-03-02", **fields)
+    (hit,) = search(journal, "zebra").hits
+    assert (hit.kind, hit.id, hit.field) == ("entry", made.id, field)
+    assert hit.stakeholder_ids == (ana.id,)
+
+
+def test_follow_ups_are_searched(journal, ana):
+    made = entry(
+        journal, ana, "2026-03-02", "Met", follow_ups=[{"id": "f1", "text": "Send the zebra map"}]
+    )
+    (hit,) = search(journal, "zebra").hits
+    assert (hit.id, hit.field, hit.snippet.text) == (made.id, "follow_ups", "Send the zebra map")
+
+
+PROFILE_FIELDS = (
+    "organization",
+    "role",
+    "values",
+    "mandate",
+    "mandate_direction",
+    "critical_issues",
+    "assumptions",
+    "personal",
+    "met_how",
+    "notes",
+)
+
+
+@pytest.mark.parametrize("field", PROFILE_FIELDS)
+def test_each_profile_field_is_searched(journal, field):
+    made = person(journal, "Ben Okafor", **{field: "Zebra matters"})
+    (hit,) = search(journal, "zebra").hits
+    assert (hit.kind, hit.id, hit.field) == ("stakeholder", made.id, field)
+    assert hit.date == made.updated_at[:10]  # a profile: the day it last changed
+
+
+def test_profile_name_and_tags(journal):
+    made = person(journal, "Zoë Zebra", tags=["wetlands", "board"])
+    assert [h.field for h in search(journal, "zoe").hits] == ["name"]
+    hit = search(journal, "wetlands").hits[0]
+    assert (hit.id, hit.field) == (made.id, "tags")
+
+
+def test_reflections_promises_both_ways_and_shares(journal, ana):
+    note = journal.add(Reflection(date="2026-04-01", answer="Zebra thoughts", stakeholder=ana.id))
+    mine = journal.add(Promise(stakeholder=ana.id, text="Send the zebra study"))
+    theirs = journal.add(Promise(stakeholder=ana.id, text="Zebra data to me", theirs=True))
+    shared = journal.add(
+        Share(date="2026-05-01", title="Report", note="on zebras", stakeholders=[ana.id])
+    )
+    tagged = journal.add(Share(date="2026-05-02", title="Other", tags=["zebra"]))
+    # Quoted, the last word is whole: "zebras" is not "zebra".
+    hits = {(h.kind, h.id): h for h in search(journal, '"zebra"').hits}
+    assert set(hits) == {
+        ("reflection", note.id),
+        ("promise", mine.id),
+        ("promise", theirs.id),
+        ("share", tagged.id),
+    }
+    assert found(journal, "zebras") == [("share", shared.id)]
+    assert hits[("reflection", note.id)].stakeholder_ids == (ana.id,)
+    assert hits[("reflection", note.id)].date == "2026-04-01"
+
+
+def test_in_narrows_the_kinds(journal, ana):
+    person(journal, "Zebra Person")
+    entry(journal, ana, "2026-03-02", "Zebra")
+    assert [k for k, _ in found(journal, "zebra", kinds=("entry",))] == ["entry"]
+    assert [k for k, _ in found(journal, "zebra", kinds=("stakeholder",))] == ["stakeholder"]
+    assert finder.kinds_from(["people", " entries"]) == ("entry", "stakeholder")
+    with pytest.raises(InputError, match="'notes' is not something to search in"):
+        finder.kinds_from(["notes"])
+
+
+def test_deleted_records_and_lost_versions_are_not_found(journal, ana):
+    gone = entry(journal, ana, "2026-03-02", "Zebra")
+    journal.delete("interactions", gone.id)
+    assert found(journal, "zebra") == []
+
+
+# -- order, filters, limits
+
+
+def test_newest_first_across_kinds(journal, ana):
+    old = entry(journal, ana, "2025-01-01", "Zebra")
+    new = entry(journal, ana, "2026-01-01", "Zebra")
+    prof = person(journal, "Zebra Person")  # changed today
+    note = journal.add(Reflection(date="2025-06-01", answer="zebra"))
+    assert found(journal, "zebra") == [
+        ("stakeholder", prof.id),
+        ("entry", new.id),
+        ("reflection", note.id),
+        ("entry", old.id),
+    ]
+
+
+def test_date_bounds_are_inclusive(journal, ana):
+    entry(journal, ana, "2026-01-01", "Zebra")
+    inside = entry(journal, ana, "2026-03-01", "Zebra")
+    last = entry(journal, ana, "2026-06-30", "Zebra")
+    entry(journal, ana, "2026-07-01", "Zebra")
+    person(journal, "Zebra Person")  # changed today: after the bounds
+    since, until = dt.date(2026, 3, 1), dt.date(2026, 6, 30)
+    assert found(journal, "zebra", since=since, until=until) == [
+        ("entry", last.id),
+        ("entry", inside.id),
+    ]
+
+
+def test_who_keeps_what_concerns_one_stakeholder(journal, ana):
+    ben = person(journal, "Ben Okafor")
+    mine = entry(journal, ana, "2026-03-02", "Zebra")
+    both = entry(journal, [ana, ben], "2026-03-01", "Zebra")
+    entry(journal, ben, "2026-03-03", "Zebra")
+    promise = journal.add(Promise(stakeholder=ana.id, text="zebra"))
+    assert set(found(journal, "zebra", who=ana.id)) == {
+        ("entry", mine.id),
+        ("entry", both.id),
+        ("promise", promise.id),
+    }
+
+
+def test_formal_informal_and_tag(journal, ana):
+    ben = person(journal, "Ben Okafor", tags=["Wetlands"])
+    formal = entry(journal, ana, "2026-03-02", "Zebra", formal=True)
+    informal = entry(journal, ben, "2026-03-01", "Zebra", formal=False)
+    person(journal, "Zebra Person")
+    assert found(journal, "zebra", formal=True) == [("entry", formal.id)]
+    assert found(journal, "zebra", formal=False) == [("entry", informal.id)]
+    assert found(journal, "zebra", tag="wetlands") == [("entry", informal.id)]
+
+
+def test_limit_and_more(journal, ana):
+    for day in range(1, 6):
+        entry(journal, ana, f"2026-03-0{day}", "Zebra")
+    results = search(journal, "zebra", limit=3)
+    assert [h.date for h in results.hits] == ["2026-03-05", "2026-03-04", "2026-03-03"]
+    assert results.more
+    assert not search(journal, "zebra", limit=5).more
+
+
+def test_the_folded_text_follows_each_change(journal, ana):
+    first = entry(journal, ana, "2026-03-02", "Zebra")
+    assert len(found(journal, "zebra")) == 1
+    journal.update("interactions", first.id, {"summary": "Giraffe"})
+    assert found(journal, "zebra") == []
+    assert len(found(journal, "giraffe")) == 1
+    entry(journal, ana, "2026-03-03", "Zebra again")
+    assert len(found(journal, "zebra")) == 1
+
+
+def test_many_records_across_blocks(journal, ana, monkeypatch):
+    monkeypatch.setattr(finder, "BLOCK", 4)
+    for day in range(1, 10):
+        entry(journal, ana, f"2026-03-0{day}", "Zebra" if day % 2 else "Lion")
+    assert [h.date for h in search(journal, "zebra", limit=0).hits] == [
+        "2026-03-09",
+        "2026-03-07",
+        "2026-03-05",
+        "2026-03-03",
+        "2026-03-01",
+    ]
+    assert [h.date for h in search(journal, "zebra", limit=2).hits] == [
+        "2026-03-09",
+        "2026-03-07",
+    ]

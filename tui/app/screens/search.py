@@ -1,0 +1,165 @@
+"""The search screen: results follow each keystroke; Enter opens one.
+
+The words are matched by :mod:`journal.search` over the folded text it
+keeps per journal version. The screen has it folded in a worker as it
+opens, so a keystroke only looks things up.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from journal.journal import Journal
+from journal.search import Hit, Results, field_text, index_of, names_of, search
+from journal.search_query import Query, parse_query, snippet
+
+from .. import keys
+from ..text import clean
+from ..widgets.line import Line
+from ..widgets.rowlist import RowList
+
+#: How many results the screen lists (the newest).
+SHOWN = 200
+#: From this width on, a row names the field that matched.
+LABELS_FROM = 100
+KIND_WORDS = {
+    "entry": "entry",
+    "stakeholder": "person",
+    "reflection": "reflect",
+    "promise": "promise",
+    "share": "share",
+}
+HINT = (
+    'Every word must match · "a phrase" · -word leaves out · '
+    "case and accents never matter · ↓ results · Enter open · Esc back"
+)
+
+
+class SearchResults(RowList):
+    """Date, kind, who, the field and the text around the match."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = RowList.COMPONENT_CLASSES | {
+        "search--dim",
+        "search--match",
+    }
+    DEFAULT_CSS = """
+    SearchResults {
+        height: 1fr;
+        & > .search--dim { color: $foreground-muted; }
+        & > .search--match { color: $warning; text-style: bold underline; }
+    }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.names: dict[str, str] = {}
+        self.query = Query()
+
+    def render_item(self, hit: Hit, width: int) -> Text:
+        dim = self.get_component_rich_style("search--dim", partial=True)
+        match = self.get_component_rich_style("search--match", partial=True)
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append(f"{hit.date or '':10} ", dim)
+        text.append(f"{KIND_WORDS.get(hit.kind, hit.kind):8}", dim)
+        who = clean(", ".join(names_of(hit, self.names)))
+        who_width = max(8, min(24, width // 5))
+        who = who if len(who) <= who_width else who[: who_width - 1] + "…"
+        text.append(f"{who:{who_width}} ", "bold")
+        if width >= LABELS_FROM:
+            text.append(f"{hit.label}: ", dim)
+        # The text around the match, as much as the row has room for.
+        room = max(12, width - text.cell_len)
+        part = snippet(self.query, field_text(hit.record, hit.field), room)
+        shown, at = part.text, 0
+        for start, end in part.marks:
+            text.append(clean(shown[at:start]))
+            text.append(clean(shown[start:end]), match)
+            at = end
+        text.append(clean(shown[at:]))
+        return text
+
+
+class SearchInput(Input):
+    BINDINGS: ClassVar[list[BindingType]] = keys.bindings("search-input")
+
+
+class SearchScreen(Screen[Hit | None]):
+    """Dismisses with the chosen result, or None (Escape)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = keys.bindings("search")
+
+    def __init__(self, journal: Journal, query: str = "") -> None:
+        super().__init__()
+        self.journal = journal
+        self.initial = query
+        self.results = Results([], False)
+
+    def compose(self) -> ComposeResult:
+        yield SearchInput(
+            value=self.initial,
+            placeholder="Search entries, people, reflections, promises, shares",
+            id="search-query",
+        )
+        yield Line(id="search-summary")
+        yield SearchResults(id="search-results")
+        yield Static(HINT, id="search-hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(SearchResults).names = self.journal.names()
+        self._fold_ahead()
+        self.show_results(self.initial)
+        self.query_one(SearchInput).focus()
+
+    @work(thread=True, exclusive=True, group="search-fold", exit_on_error=False)
+    def _fold_ahead(self) -> None:
+        index_of(self.journal).build()
+
+    @on(Input.Changed, "#search-query")
+    def _typed(self, event: Input.Changed) -> None:
+        self.show_results(event.value)
+
+    @on(Input.Submitted, "#search-query")
+    def _submitted(self) -> None:
+        rows = self.query_one(SearchResults)
+        if rows.item is not None:
+            self.dismiss(rows.item)
+
+    @on(RowList.Selected, "#search-results")
+    def _chosen(self, event: RowList.Selected) -> None:
+        if event.item is not None:
+            self.dismiss(event.item)
+
+    def show_results(self, typed: str) -> None:
+        """Search for ``typed`` and list what matches."""
+        query = parse_query(typed)
+        with self.journal.reading():
+            # No snippets here: each row makes its own, to its width.
+            self.results = search(self.journal, query, limit=SHOWN, width=0)
+        hits = self.results.hits
+        rows = self.query_one(SearchResults)
+        rows.query = query
+        rows.set_items(hits, cursor=0)
+        summary = Text(no_wrap=True, overflow="ellipsis")
+        if not typed.strip():
+            summary.append("Type what you are looking for.")
+        elif not hits:
+            summary.append("Nothing matches.", "bold")
+        else:
+            count = f"the {len(hits)} newest" if self.results.more else str(len(hits))
+            summary.append(f"{count} match{'' if count == '1' else 'es'}", "bold")
+            summary.append(" · newest first")
+        self.query_one("#search-summary", Line).update(summary)
+
+    def action_focus_results(self) -> None:
+        self.query_one(SearchResults).focus()
+
+    def action_focus_query(self) -> None:
+        self.query_one(SearchInput).focus()

@@ -1,0 +1,74 @@
+"""Main-screen actions of search: the search screen, and going to a
+stakeholder or an entry it found (or the command palette named)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.widgets import Input
+
+from journal.records import TABLE_INTERACTIONS
+from journal.search import Hit
+
+from ..text import clean
+from .search import SearchScreen
+
+if TYPE_CHECKING:
+    from .main import MainScreen
+
+    _Base = MainScreen
+else:
+    _Base = object
+
+
+class SearchActions(_Base):
+    """Mixed into MainScreen."""
+
+    @work
+    async def action_search(self) -> None:
+        hit = await self.app.push_screen_wait(SearchScreen(self.journal))
+        if hit is not None:
+            self.open_hit(hit)
+
+    def open_hit(self, hit: Hit) -> None:
+        """Show what a search result is: an entry opens in full; anything
+        else selects the stakeholder it concerns."""
+        if not hit.stakeholder_ids:
+            self.notify(f"{hit.label}: {clean(hit.snippet.text)}", markup=False, timeout=8)
+            return
+        if not self.go_to_stakeholder(hit.stakeholder_ids[0]):
+            return
+        if hit.kind == "entry" and self._select_entry(hit.id):
+            self.action_open_entry()
+        elif hit.kind != "stakeholder":
+            self.notify(f"{hit.label}: {clean(hit.snippet.text)}", markup=False, timeout=8)
+
+    def go_to_stakeholder(self, stakeholder_id: str) -> bool:
+        """Select a stakeholder in pane 1 (clearing the filter that hides
+        them) and show their entries; False when they are no longer here."""
+        pane = self.stakeholders
+        if not any(row.id == stakeholder_id for row in pane.rows):
+            self.notify("That stakeholder was deleted.", severity="warning")
+            return False
+        if pane.reach_out:
+            pane.action_toggle_reach_out()
+        if not any(row.id == stakeholder_id for row in pane.list.items):
+            pane.due_only = False
+            pane.query_one("#filter", Input).value = ""
+        pane.apply_view(select_id=stakeholder_id)
+        self.journal_pane.show_all = False
+        self.refresh_journal()
+        pane.list.focus()
+        return True
+
+    def _select_entry(self, entry_id: str) -> bool:
+        entry = self.journal.get(TABLE_INTERACTIONS, entry_id)
+        rows = self.journal_pane.list
+        position = next((i for i, item in enumerate(rows.items) if item is entry), None)
+        if position is None:
+            return False
+        rows.cursor = position
+        rows.scroll_to(y=max(0, position - 2), animate=False)
+        rows.focus()
+        return True
