@@ -27,13 +27,8 @@ Raw = dict[str, Any]
 FORMATS = ("json", "csv", "vcard", "markdown")
 CSV_TABLES = ("stakeholders", "interactions", "promises")
 
-INTERACTION_HEADER = (
-    "date",
-    "time",
-    "with",
-    "channel",
-    "formal",
-    "personal",
+#: An entry's text fields, in the order the CSV gives them.
+ENTRY_TEXT = (
     "summary",
     "reaction",
     "needs",
@@ -42,6 +37,15 @@ INTERACTION_HEADER = (
     "differently",
     "next_time",
     "shared",
+)
+INTERACTION_HEADER = (
+    "date",
+    "time",
+    "with",
+    "channel",
+    "formal",
+    "personal",
+    *ENTRY_TEXT,
     "follow_ups",
     "minutes",
     "id",
@@ -126,19 +130,7 @@ def _entry_row(entry: Raw, names: dict[str, str]) -> list[Any]:
         entry.get("channel", "meeting"),
         _flag(entry.get("formal", True)),
         _flag(entry.get("business", True) is False),
-        *(
-            entry.get(name, "")
-            for name in (
-                "summary",
-                "reaction",
-                "needs",
-                "expectations",
-                "their_view",
-                "differently",
-                "next_time",
-                "shared",
-            )
-        ),
+        *(entry.get(name, "") for name in ENTRY_TEXT),
         follow_ups,
         entry.get("minutes") or "",
         entry["id"],
