@@ -17,9 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError, SaveError
+from .handover import handover, people
 from .important_dates import format_dates
 from .importing.tables import PLAIN_HEADER
-from .records import TABLE_INTERACTIONS, TABLE_PROMISES, TABLE_STAKEHOLDERS
+from .records import TABLE_INTERACTIONS, TABLE_PROMISES
 from .rules import emails_of
 
 Raw = dict[str, Any]
@@ -51,12 +52,6 @@ INTERACTION_HEADER = (
     "id",
 )
 PROMISE_HEADER = ("stakeholder", "text", "due", "direction", "done", "id")
-
-
-def people(journal: Any, only: str | None = None) -> list[Raw]:
-    """The live stakeholders (or the one ``only`` names), by name."""
-    found = [r for r in journal.records(TABLE_STAKEHOLDERS) if only is None or r.get("id") == only]
-    return sorted(found, key=lambda r: (str(r.get("name", "")).casefold(), r["id"]))
 
 
 def _csv(header: Iterable[str], rows: Iterable[Iterable[Any]]) -> str:
@@ -215,8 +210,6 @@ def export_payload(
         if format == "vcard":
             return vcards(journal).encode()
         if format == "markdown":
-            from .handover import handover
-
             return handover(journal, who=who, reflections=reflections).encode()
     raise InputError(f"An export is one of {', '.join(FORMATS)}, not {format!r}.")
 

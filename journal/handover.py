@@ -15,8 +15,7 @@ from typing import Any
 from . import important_dates
 from . import promises as ledger
 from .dates import format_cadence
-from .exporting import people
-from .records import TABLE_REFLECTIONS
+from .records import TABLE_REFLECTIONS, TABLE_STAKEHOLDERS
 
 Raw = dict[str, Any]
 
@@ -44,6 +43,12 @@ _ENTRY = (
     ("shared", "Shared with them"),
 )
 _LEADING = re.compile(r"^(\s*)([#>+\-*|]|\d+[.)])")
+
+
+def people(journal: Any, only: str | None = None) -> list[Raw]:
+    """The live stakeholders (or the one ``only`` names), by name."""
+    found = [r for r in journal.records(TABLE_STAKEHOLDERS) if only is None or r.get("id") == only]
+    return sorted(found, key=lambda r: (str(r.get("name", "")).casefold(), r["id"]))
 
 
 def _md(text: Any, *, block: bool = False) -> str:

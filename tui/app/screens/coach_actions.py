@@ -5,7 +5,7 @@ the question after a contact about last time's "do differently"."""
 from __future__ import annotations
 
 import asyncio
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from textual import work
 
@@ -18,18 +18,12 @@ from journal.goals import month_of
 
 from ..text import clean
 from .brief import AppliedQuestion, BriefScreen
+from .main_base import MainBase
 from .promises import PromiseForm, PromisesScreen
 
-if TYPE_CHECKING:
-    from .main import MainScreen
 
-    _Base = MainScreen
-else:
-    _Base = object
-
-
-class CoachActions(_Base):
-    """Mixed into MainScreen."""
+class CoachActions(MainBase):
+    """Part of the main screen."""
 
     # -- the brief, and after a contact
 

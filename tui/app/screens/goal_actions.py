@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from rich.text import Text
 from textual import work
 
@@ -15,18 +13,12 @@ from journal.wording import count
 from ..text import clean
 from .confirm import ConfirmDialog
 from .entry import PastReflectionsScreen
+from .main_base import MainBase
 from .small_forms import GoalForm, ReflectionForm
 
-if TYPE_CHECKING:
-    from .main import MainScreen
 
-    _Base = MainScreen
-else:
-    _Base = object
-
-
-class GoalActions(_Base):
-    """Mixed into MainScreen: goals and reflection prompts."""
+class GoalActions(MainBase):
+    """Part of the main screen: goals and reflection prompts."""
 
     @work
     async def action_add_goal(self) -> None:

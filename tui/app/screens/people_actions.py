@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rich.text import Text
 from textual import work
@@ -14,19 +14,13 @@ from ..text import clean
 from .confirm import ConfirmDialog
 from .entry import EntryScreen
 from .interaction_form import InteractionForm
+from .main_base import MainBase
 from .small_forms import QuickLogForm, SnoozeForm
 from .stakeholder_form import StakeholderForm, draft_of
 
-if TYPE_CHECKING:
-    from .main import MainScreen
 
-    _Base = MainScreen
-else:
-    _Base = object
-
-
-class PeopleActions(_Base):
-    """Mixed into MainScreen: add, edit, log, snooze, delete and undo."""
+class PeopleActions(MainBase):
+    """Part of the main screen: add, edit, log, snooze, delete and undo."""
 
     @work
     async def action_add_stakeholder(self) -> None:

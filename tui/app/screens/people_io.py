@@ -3,23 +3,16 @@ load when first opened (the duplicates one brings rapidfuzz)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from rich.text import Text
 from textual import work
 
 from journal.errors import JournalError
 
-if TYPE_CHECKING:
-    from .main import MainScreen
-
-    _Base = MainScreen
-else:
-    _Base = object
+from .main_base import MainBase
 
 
-class InOutActions(_Base):
-    """Mixed into MainScreen: Export… and Duplicates."""
+class InOutActions(MainBase):
+    """Part of the main screen: Export… and Duplicates."""
 
     @work
     async def action_export(self) -> None:

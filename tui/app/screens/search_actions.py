@@ -3,8 +3,6 @@ stakeholder or an entry it found (or the command palette named)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual import work
 from textual.widgets import Input
 
@@ -12,18 +10,12 @@ from journal.records import TABLE_INTERACTIONS
 from journal.search import Hit
 
 from ..text import clean
+from .main_base import MainBase
 from .search import SearchScreen
 
-if TYPE_CHECKING:
-    from .main import MainScreen
 
-    _Base = MainScreen
-else:
-    _Base = object
-
-
-class SearchActions(_Base):
-    """Mixed into MainScreen."""
+class SearchActions(MainBase):
+    """Part of the main screen."""
 
     @work
     async def action_search(self) -> None:
