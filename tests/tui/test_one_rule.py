@@ -32,17 +32,25 @@ def test_follow_up_on_the_command_line(typed, stored, tmp_path):
 
 @pytest.mark.parametrize(("typed", "stored"), FOLLOW_UPS)
 async def test_follow_up_in_the_entry_form(typed, stored, tmp_path):
+    entry = await _logged_in_the_entry_form(tmp_path, follow_ups=typed)
+    assert [(f["text"], f["due"]) for f in entry["follow_ups"]] == [stored]
+
+
+async def _logged_in_the_entry_form(tmp_path, **fields: str) -> dict:
+    """Ana's one entry, logged through the app's full form with "Call" and
+    ``fields`` (one-line field id → text) typed in."""
     open_journal(tmp_path).add(Stakeholder(name="Ana Ruiz"))
     app = make_app(tmp_path, sample=None)
     async with app.run_test(size=(120, 48)) as pilot:
         await pilot.press("n")
         await pilot.pause()
         app.screen.query_one("#summary").text = "Call"
-        app.screen.query_one("#follow_ups").value = typed
+        for field, text in fields.items():
+            app.screen.query_one(f"#{field}").value = text
         await pilot.press("ctrl+s")
         await settle(pilot)
         [entry] = app.journal.interactions_of(None)
-        assert [(f["text"], f["due"]) for f in entry["follow_ups"]] == [stored]
+    return entry
 
 
 def _cli(tmp_path):
@@ -354,17 +362,8 @@ def test_a_contact_date_on_the_command_line(tmp_path, typed, day):
 
 @pytest.mark.parametrize(("typed", "day"), PAST_DATES)
 async def test_a_contact_date_in_the_entry_form(tmp_path, typed, day):
-    open_journal(tmp_path).add(Stakeholder(name="Ana Ruiz"))
-    app = make_app(tmp_path, sample=None)
-    async with app.run_test(size=(120, 48)) as pilot:
-        await pilot.press("n")
-        await pilot.pause()
-        app.screen.query_one("#summary").text = "Call"
-        app.screen.query_one("#date").value = typed
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        [entry] = app.journal.interactions_of(None)
-        assert entry["date"] == day
+    entry = await _logged_in_the_entry_form(tmp_path, date=typed)
+    assert entry["date"] == day
 
 
 @pytest.mark.parametrize(("typed", "day"), DUE_DATES)
