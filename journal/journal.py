@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -270,6 +270,23 @@ class Journal(EntryIndexes):
 
     def add(self, record: Record, *, save: bool = True) -> Record:
         """Add a new record and (by default) save."""
+        raw = self._insert(record)
+        if save and not self._change_depth:
+            self.save()
+        return type(record).from_raw(raw)
+
+    def add_all(self, records: Iterable[Record]) -> int:
+        """Add many new records (an import) with one save at the end, or at
+        the end of the caller's :meth:`change`; returns how many."""
+        count = 0
+        for record in records:
+            self._insert(record)
+            count += 1
+        if not self._change_depth:
+            self.save()
+        return count
+
+    def _insert(self, record: Record) -> Raw:
         self._require_writable()
         if self.get(record.table, record.id) is not None:
             raise InputError(f"A record with id {record.id} already exists.")
@@ -284,9 +301,7 @@ class Journal(EntryIndexes):
             self._doc_index(record.table)[raw["id"]] = doc_id
             self._index_new(record.table, raw)
             self.storage.note_written(record.table, raw)
-        if save and not self._change_depth:
-            self.save()
-        return type(record).from_raw(raw)
+        return raw
 
     def update(
         self, table: str, record_id: str, changes: dict[str, Any], *, save: bool = True

@@ -5,11 +5,13 @@ The query language is in :mod:`journal.search_query`. Records are searched
 in their raw form, as the journal holds them: no record object is built,
 and the file is never read again. Each kind's text is folded (case and
 accents dropped) into one long string per block of records, newest first,
-built the first time a search reaches that block and kept until the
-journal changes (:attr:`journal.storage.JournalStorage.version`). A search
-looks for its rarest word with ``str.find`` and only checks the records
-that hold it; it stops once it has as many results as asked for, so the
-blocks a search never reaches are never built.
+folded the first time a search reaches that block (or ahead, by an app's
+worker). When the journal changes, a folded block is kept as long as its
+records are the same objects in the same order (every change is a new
+record object), so a change refolds the records around it, not the
+journal. A search looks for its rarest word with ``str.find`` and only
+checks the records that hold it; it stops once it has as many results as
+asked for, so the blocks a search never reaches are never folded.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import itertools
+import operator
 import threading
 import weakref
 from array import array
@@ -198,69 +201,111 @@ class Results:
 
 
 class _Block:
+    """A run of one kind's records (newest first) and their folded text,
+    folded when a search first reaches it."""
+
     __slots__ = ("records", "starts", "text")
 
-    def __init__(self, records: list[Raw], names: tuple[str, ...]) -> None:
-        parts = [record_text(r, names) for r in records]
+    def __init__(self, records: list[Raw]) -> None:
+        self.records = records
+        self.text: str | None = None
+        self.starts = array("q")
+
+    def fold(self, names: tuple[str, ...]) -> None:
+        parts = [record_text(r, names) for r in self.records]
         joined = RECORD_SEP.join(parts)
         if joined.isascii():
             self.text = joined.lower()
         else:
-            parts = [fold(p) for p in parts]
+            parts = [p.lower() if p.isascii() else fold(p) for p in parts]
             self.text = RECORD_SEP.join(parts)
-        self.records = records
         # Where each record starts, as machine integers (a list of Python
         # ints would take four times the memory).
         self.starts = array("q", [0])
         self.starts.extend(itertools.accumulate(len(p) + 1 for p in parts))
 
 
+def _runs(records: list[Raw], start: int, end: int) -> list[_Block]:
+    """``records[start:end]`` as unfolded blocks of at most :data:`BLOCK`."""
+    return [_Block(records[at : min(at + BLOCK, end)]) for at in range(start, end, BLOCK)]
+
+
+def _replan(old: list[_Block], records: list[Raw]) -> list[_Block]:
+    """The blocks of ``records`` (the kind's records after a change), keeping
+    each folded block whose records are all still there, the same objects
+    in the same order: the journal writes a new record object for every
+    change, so an unchanged object holds unchanged text. What is new, or
+    sits between changes, becomes new blocks, folded when reached. Logging
+    an entry refolds a handful of records, not the journal."""
+    plan: list[_Block] = []
+    done = 0
+    for block in old:
+        size = len(block.records)
+        if block.text is None or size < BLOCK // 4:
+            continue  # refolded with its neighbours
+        # Records keep their order, so a kept block starts at or after the
+        # end of the last one, shifted by what was added or removed before
+        # it: look a few blocks' worth ahead for its first record.
+        first = block.records[0]
+        at = next(
+            (i for i in range(done, min(len(records), done + 4 * BLOCK)) if records[i] is first),
+            None,
+        )
+        if at is None:
+            continue
+        now = records[at : at + size]
+        if len(now) == size and all(map(operator.is_, now, block.records)):
+            plan.extend(_runs(records, done, at))
+            plan.append(block)
+            done = at + size
+    plan.extend(_runs(records, done, len(records)))
+    return plan
+
+
 class SearchIndex:
-    """The folded text of one journal, built block by block as searches
-    reach it. Safe to share between the UI thread and one worker."""
+    """The folded text of one journal, folded block by block as searches
+    reach it (or all at once, ahead, in an app's worker), and kept across
+    changes for the records that did not change. Safe to share between the
+    UI thread and one worker."""
 
     def __init__(self, journal: Any) -> None:
         self.journal = journal
-        self._version: object = None
-        self._records: dict[str, list[Raw]] = {}
         self._blocks: dict[str, list[_Block]] = {}
+        #: The version of its table each kind's blocks were planned for.
+        self._versions: dict[str, object] = {}
         self._lock = threading.RLock()
 
-    def _check_version(self) -> None:
-        version = self.journal.storage.version
-        if version != self._version:
-            self._version = version
-            self._records.clear()
-            self._blocks.clear()
-
     def _kind_records(self, kind: str) -> list[Raw]:
-        records = self._records.get(kind)
-        if records is None:
-            if kind == "entry":
-                records = self.journal.interactions_of(None)  # live, newest first
-            else:
-                records = [r for r in self.journal.records(TABLES[kind])]
-                records.sort(key=lambda r: _newest_first((kind, r)), reverse=True)
-            self._records[kind] = records
+        if kind == "entry":
+            return self.journal.interactions_of(None)  # live, newest first
+        records = list(self.journal.records(TABLES[kind]))
+        records.sort(key=lambda r: _newest_first((kind, r)), reverse=True)
         return records
 
+    def _plan(self, kind: str) -> list[_Block]:
+        """The kind's blocks for the journal as it is now (call with the
+        journal and the index locked)."""
+        version = self.journal.storage.table_version(TABLES[kind])
+        plan = self._blocks.get(kind)
+        if plan is None or self._versions.get(kind) != version:
+            plan = _replan(plan or [], self._kind_records(kind))
+            self._blocks[kind] = plan
+            self._versions[kind] = version
+        return plan
+
     def blocks(self, kind: str) -> Iterator[_Block]:
-        """The kind's blocks in order, each built when first reached."""
+        """The kind's blocks in order (newest records first), each folded
+        when first reached."""
         names = tuple(name for name, _label in FIELDS[kind])
         index = 0
         while True:
             with self.journal.reading(), self._lock:
-                self._check_version()
-                built = self._blocks.setdefault(kind, [])
-                if index < len(built):
-                    block = built[index]
-                else:
-                    records = self._kind_records(kind)
-                    chunk = records[index * BLOCK : (index + 1) * BLOCK]
-                    if not chunk:
-                        return
-                    block = _Block(chunk, names)
-                    built.append(block)
+                plan = self._plan(kind)
+                if index >= len(plan):
+                    return
+                block = plan[index]
+                if block.text is None:
+                    block.fold(names)
             yield block
             index += 1
 
@@ -270,18 +315,26 @@ class SearchIndex:
             for _block in self.blocks(kind):
                 pass
 
+    def folded(self) -> int:
+        """How many records are folded (for tests and the benchmark)."""
+        with self._lock:
+            return sum(len(b.records) for p in self._blocks.values() for b in p if b.text)
+
     def matching(
         self, kind: str, query: Query, accept: Callable[[str, Raw], bool] | None, limit: int
     ) -> Iterator[Raw]:
         """The kind's records that match, in order; at most ``limit`` (0: all)."""
         anchor = ""
+        settled = False
         found = 0
         for block in self.blocks(kind):
-            text, starts, records = block.text, block.starts, block.records
-            if not anchor:
-                # Look first for the rarest word (in the newest records), so
-                # the fewest records are looked at closely.
+            text, starts, records = block.text or "", block.starts, block.records
+            if not settled:
+                # Look first for the rarest word (in the newest records, a
+                # full block of them), so the fewest records are looked at
+                # closely.
                 anchor = min(query.words, key=text.count)
+                settled = len(records) >= BLOCK // 4
             pos = text.find(anchor)
             while pos >= 0:
                 n = bisect.bisect_right(starts, pos) - 1

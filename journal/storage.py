@@ -77,6 +77,9 @@ class JournalStorage(SavePath, Storage):
         self.read_only_reason: str | None = "opened read-only" if read_only else None
         self.generation = 0  # bumped whenever the document is replaced or merged
         self._edits = 0  # bumped on every change in memory
+        #: Changes in memory per table, and those of no known table.
+        self._table_edits: dict[str, int] = {}
+        self._other_edits = 0
         self._saved_edits = 0
         self.last_error: str | None = None
         #: What the file lacked of the versions this machine wrote (see
@@ -242,6 +245,10 @@ class JournalStorage(SavePath, Storage):
         """Changes whenever the in-memory document does (for caches)."""
         return (self.generation, self._edits)
 
+    def table_version(self, table: str) -> tuple[int, int, int]:
+        """Changes whenever the table does in memory (for one table's caches)."""
+        return (self.generation, self._other_edits, self._table_edits.get(table, 0))
+
     @property
     def unsaved(self) -> bool:
         """True while memory holds changes the file does not have yet."""
@@ -251,6 +258,7 @@ class JournalStorage(SavePath, Storage):
         """Record that the in-memory document holds changes not yet saved."""
         with self._memory:
             self._edits += 1
+            self._other_edits += 1
 
     def note_written(self, table: str, record: dict[str, Any]) -> None:
         """Record a new version this machine wrote in memory: the next save
@@ -258,6 +266,7 @@ class JournalStorage(SavePath, Storage):
         with self._memory:
             self._pending.append((table, record))
             self._edits += 1
+            self._table_edits[table] = self._table_edits.get(table, 0) + 1
 
     def changed_on_disk(self) -> bool:
         """Cheap check (one stat): has another program replaced the file?"""

@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import quopri
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,7 +29,7 @@ _ESCAPE = re.compile(r"\\(.)", re.DOTALL)
 _UNESCAPED = {"n": "\n", "N": "\n"}
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     name: str
     value: str
@@ -53,7 +54,41 @@ def split(text: str, separator: str) -> list[str]:
     return [unescape(p) for p in re.split(rf"(?<!\\){re.escape(separator)}", text)]
 
 
-def _line(raw: str, number: int) -> Line:
+#: The properties read here (a card's other lines, a photo say, are skipped).
+_READ = frozenset(
+    [
+        "BEGIN",
+        "END",
+        "FN",
+        "N",
+        "ORG",
+        "TITLE",
+        "ROLE",
+        "EMAIL",
+        "TEL",
+        "NOTE",
+        "CATEGORIES",
+        "BDAY",
+        "ANNIVERSARY",
+        "X-ANNIVERSARY",
+        "X-ABLABEL",
+        "X-ABDATE",
+        "X-ANDROID-CUSTOM",
+    ]
+)
+_NAME_END = re.compile(r"[;:]")
+
+
+def _line(raw: str, number: int) -> Line | None:
+    """A logical line, or None for a property not read here."""
+    end = _NAME_END.search(raw)
+    head = raw[: end.start()] if end else raw
+    if head.rpartition(".")[2].replace("_", "-").upper() not in _READ:
+        return None
+    if end is not None and end.group() == ":" and '"' not in head:
+        # No parameters: what vobject's line pattern would make of it.
+        group, _dot, name = head.rpartition(".")
+        return Line(name.replace("_", "-").upper(), raw[end.end() :], group.upper())
     name, params, value, group = parseLine(raw, number)
     if not params:
         return Line(name.upper(), value, (group or "").upper())
@@ -73,6 +108,19 @@ def _line(raw: str, number: int) -> Line:
     return Line(name.upper(), value, (group or "").upper(), found)
 
 
+_FOLD = re.compile(r"\r?\n[ \t]")
+
+
+def _logical_lines(text: str) -> Iterable[tuple[str, int]]:
+    """The unfolded lines of ``text``, numbered. Without quoted-printable
+    values, unfolding is removing each line break followed by a space or a
+    tab (RFC 6350, section 3.2); vobject unfolds the rest, where a value may
+    also continue after a trailing ``=``."""
+    if "QUOTED-PRINTABLE" in text.upper():
+        return getLogicalLines(io.StringIO(text))
+    return ((line, n) for n, line in enumerate(_FOLD.sub("", text).splitlines(), 1) if line.strip())
+
+
 def read_vcards(text: str) -> Parsed:
     """Every card in ``text``; a text with no card is refused."""
     parsed = Parsed("vcard")
@@ -80,11 +128,13 @@ def read_vcards(text: str) -> Parsed:
     broken = False
     number = 0
     try:
-        for raw, line_number in getLogicalLines(io.StringIO(text)):
+        for raw, line_number in _logical_lines(text):
             try:
                 line = _line(raw, line_number)
             except ParseError:
                 broken = card is not None or broken
+                continue
+            if line is None:
                 continue
             if line.name == "BEGIN" and line.value.upper() == "VCARD" and card is None:
                 card, broken, number = [], False, number + 1

@@ -6,9 +6,12 @@
     python tests/perf/app_child.py reloads FILE OUT  # the app's reload, 80 times
     python tests/perf/app_child.py searches FILE OUT  # 100 searches on the search screen
 
-``searches`` opens the search screen, searches for a hundred words of the
-journal (each typed in full), goes back, and writes the resident memory at
-the first frame and after the searches to OUT as JSON.
+``searches`` waits for the app to fold the journal's text for search (its
+worker after the first frame), opens the search screen, types a query key
+by key (timing each key from its event to the first frame that shows its
+results), searches for a hundred words of the journal (each typed in full),
+goes back, and writes to OUT as JSON the resident memory before and after
+the searches and the milliseconds of each key.
 
 ``reloads`` is the app left open for days: another machine's version
 arrives 80 times and the app reloads it; it writes the resident memory after
@@ -96,12 +99,18 @@ def run_app(
         # Textual finds CSS files next to the module of the class: here, not tui/.
         CSS_PATH = [folder / name for name in base.CSS_PATH]  # noqa: RUF012
         started = False
+        #: Called with each frame after the first (see _searches).
+        watch_frame: Any = None
 
         def run(self, *args: Any, **kwargs: Any) -> Any:
             return super().run(headless=True, size=SIZE)
 
         def frame_shown(self, renderable: Any) -> None:
-            if self.started or not overdue_shown(self, frame_text(self, renderable)):
+            if self.started:
+                if self.watch_frame is not None:
+                    self.watch_frame(renderable)
+                return
+            if not overdue_shown(self, frame_text(self, renderable)):
                 return
             self.started = True
             if session:
@@ -172,20 +181,28 @@ def _resident_mb() -> float:
 
 
 SEARCHES = 100
+#: Typed key by key on the search screen, each key timed to its frame.
+TYPED = "moose permits"
 
 
 async def _searches(app: Any, out: str) -> None:
-    """A hundred searches, as typed on the search screen; the resident
-    memory before and after."""
+    """Keys typed on the search screen, each timed to the frame that shows
+    its results, then a hundred searches; the resident memory before and
+    after."""
     import asyncio
+    import functools
     import gc
+    import time
 
     import orjson
+    from textual import events
 
     from journal.records import TABLE_INTERACTIONS
     from tui.app.screens.search import SearchScreen
 
-    await asyncio.sleep(0.2)
+    while any(w.group == "search-fold" and not w.is_finished for w in app.workers):
+        await asyncio.sleep(0.01)
+    await asyncio.sleep(0.1)
     gc.collect()
     before = _resident_mb()
     words: dict[str, None] = {}
@@ -198,6 +215,35 @@ async def _searches(app: Any, out: str) -> None:
     screen = SearchScreen(app.journal)
     await app.push_screen(screen)
     await asyncio.sleep(0.2)
+
+    shown = {"typed": None}
+    real_show = screen.show_results
+
+    def show_results(typed: str) -> None:
+        real_show(typed)
+        shown["typed"] = typed
+
+    screen.show_results = show_results  # type: ignore[method-assign]
+    keys_ms = []
+    for n, char in enumerate(TYPED, 1):
+        done = asyncio.Event()
+
+        def seen(
+            renderable: Any,
+            typed: str = TYPED[:n],
+            done: asyncio.Event = done,
+            started: float = 0.0,
+        ) -> None:
+            if shown["typed"] == typed and not done.is_set():
+                frame_text(app, renderable)  # what a terminal driver would write
+                keys_ms.append((time.perf_counter() - started) * 1000)
+                done.set()
+
+        app.watch_frame = functools.partial(seen, started=time.perf_counter())
+        app.post_message(events.Key("space" if char == " " else char, char))
+        await asyncio.wait_for(done.wait(), TIMEOUT)
+        await asyncio.sleep(0.05)  # a fast typist's pace
+    app.watch_frame = None
     for word in list(words)[:SEARCHES]:
         screen.show_results(word)
         await asyncio.sleep(0.01)
@@ -205,7 +251,7 @@ async def _searches(app: Any, out: str) -> None:
     await asyncio.sleep(0.2)
     gc.collect()
     after = _resident_mb()
-    Path(out).write_bytes(orjson.dumps({"before": before, "after": after}))
+    Path(out).write_bytes(orjson.dumps({"before": before, "after": after, "keys_ms": keys_ms}))
     os._exit(0)
 
 

@@ -128,6 +128,9 @@ def test_case_and_accents_never_matter_in_the_query_or_the_text(journal, ana):
 def test_folding_beyond_accents(journal, ana):
     entry(journal, ana, "2026-03-02", "Meeting at the Straße office, ﬁnal plan")
     assert len(found(journal, "strasse final")) == 1
+    entry(journal, ana, "2026-03-03", "Søren from Ærø Łódź")
+    assert len(found(journal, "soren aero lodz")) == 1
+    assert len(found(journal, "SØREN")) == 1
 
 
 def test_snippet_marks_the_match_in_the_original_text(journal, ana):
@@ -333,3 +336,91 @@ def test_many_records_across_blocks(journal, ana, monkeypatch):
         "2026-03-09",
         "2026-03-07",
     ]
+
+
+ANIMALS = ("zebra", "lion", "okapi", "heron", "gecko")
+
+
+def test_the_folded_text_stays_true_through_many_changes(journal, ana, monkeypatch, tmp_path):
+    """Blocks folded before a change are kept when their records did not
+    change; whatever the changes (entries logged on any date, edited,
+    deleted, restored, or arriving from another machine's save), a search
+    finds exactly what a plain scan of the live entries finds."""
+    import random
+
+    from journal.rules import fold
+
+    monkeypatch.setattr(finder, "BLOCK", 8)
+    rng = random.Random(7)
+    other = Journal.open(
+        journal.storage.path,
+        clock=Clock(fixed_today=SATURDAY),
+        dirs=LocalDirs.under(tmp_path / "other-machine"),
+    )
+
+    def some_text():
+        return " ".join(rng.sample(ANIMALS, 2)) + rng.choice(["", " Éclair", " naïve"])
+
+    for _ in range(40):
+        day = f"2026-{rng.randint(1, 11):02d}-{rng.randint(1, 28):02d}"
+        entry(journal, ana, day, some_text())
+    for step in range(120):
+        live = journal.interactions_of(None)
+        roll = rng.random()
+        if roll < 0.3:
+            day = f"2026-{rng.randint(1, 11):02d}-{rng.randint(1, 28):02d}"
+            entry(journal, ana, day, some_text())
+        elif roll < 0.55 and live:
+            journal.update("interactions", rng.choice(live)["id"], {"summary": some_text()})
+        elif roll < 0.7 and live:
+            journal.delete("interactions", rng.choice(live)["id"])
+        elif roll < 0.8:
+            gone = [r for r in journal.records("interactions", include_deleted=True)]
+            gone = [r for r in gone if r.get("deleted")]
+            if gone:
+                journal.restore("interactions", rng.choice(gone)["id"])
+        else:
+            other.refresh()
+            theirs = other.interactions_of(None)
+            if theirs:
+                other.update("interactions", rng.choice(theirs)["id"], {"summary": some_text()})
+            journal.refresh()
+        animal = rng.choice(ANIMALS)
+        word = rng.choice([animal, animal[:3], "eclair", "NAIVE"])
+        expected = [
+            r["id"]
+            for r in journal.interactions_of(None)
+            if any(w.startswith(fold(word)) for w in fold(r.get("summary", "")).split())
+        ]
+        got = [h.id for h in search(journal, word, Filters(kinds=("entry",)), limit=0).hits]
+        assert got == expected, f"step {step}: {word!r}"
+
+
+def test_logging_an_entry_refolds_only_what_is_new(journal, ana, monkeypatch):
+    monkeypatch.setattr(finder, "BLOCK", 8)
+    for day in range(1, 28):
+        entry(journal, ana, f"2026-03-{day:02d}", "Zebra")
+    finder.index_of(journal).build()
+    folds = []
+    real = finder._Block.fold
+
+    def counting(block, names):
+        folds.append(len(block.records))
+        real(block, names)
+
+    monkeypatch.setattr(finder._Block, "fold", counting)
+    entry(journal, ana, "2026-11-27", "Zebra at last")
+    assert found(journal, "zebra")[0] == ("entry", journal.interactions_of(None)[0]["id"])
+    assert sum(folds) <= 2 * finder.BLOCK  # the new entry and its neighbours, not 28
+
+
+def test_each_kind_follows_its_own_changes(journal, ana):
+    entry(journal, ana, "2026-03-02", "Zebra")
+    assert found(journal, "zebra okapi") == []
+    journal.update("stakeholders", ana.id, {"notes": "Keeps an okapi"})
+    assert found(journal, "okapi") == [("stakeholder", ana.id)]
+    promise = journal.add(Promise(stakeholder=ana.id, text="Send the okapi map"))
+    assert ("promise", promise.id) in found(journal, "okapi")
+    journal.delete("promises", promise.id)
+    journal.update("stakeholders", ana.id, {"notes": ""})
+    assert found(journal, "okapi") == []

@@ -22,6 +22,7 @@ from journal.document import FileIdentity
 from journal.errors import JournalError
 from journal.journal import Journal
 from journal.merge import MergeResult
+from journal.search import index_of
 
 from . import keys
 from .config import Settings
@@ -111,6 +112,7 @@ class StakeholderJournalApp(App[None]):
         if any(c.foreign for c in self.journal.copies_on_open.copies):
             self.call_after_refresh(self.offer_adoption)
         self.set_interval(self.poll_seconds, self.poll_disk)
+        self.call_after_refresh(self.fold_ahead)
 
     def _theme_changed(self, theme: object) -> None:
         self.settings.remember_theme(self.theme)
@@ -209,6 +211,7 @@ class StakeholderJournalApp(App[None]):
         pending = self.loop.job_done()
         self._announce(message.merged)
         self._show_warnings()
+        self.fold_ahead()
         if pending or self.journal.unsaved:
             self.request_save()
         else:
@@ -230,6 +233,13 @@ class StakeholderJournalApp(App[None]):
             self.request_save()
         else:
             self.notify("Everything is saved.", timeout=2)
+
+    @work(thread=True, exclusive=True, group="search-fold", exit_on_error=False)
+    def fold_ahead(self) -> None:
+        """Fold the journal's text for search in the background, after the
+        first frame and after each save or reload (only what changed is
+        folded again), so no keystroke on the search screen waits for it."""
+        index_of(self.journal).build()
 
     # -- noticing other devices' changes
 
@@ -276,6 +286,7 @@ class StakeholderJournalApp(App[None]):
         pending = self.loop.job_done()
         self.sync_detail = ""
         self._announce(message.merged)
+        self.fold_ahead()
         if message.copies and message.copies.merged:
             self.main.refresh_data()
             self.notify(

@@ -1,8 +1,8 @@
 """The search screen: results follow each keystroke; Enter opens one.
 
 The words are matched by :mod:`journal.search` over the folded text it
-keeps per journal version. The screen has it folded in a worker as it
-opens, so a keystroke only looks things up.
+keeps for the journal. The app folds it in a worker after its first frame
+and after each save or reload, so a keystroke only looks things up.
 """
 
 from __future__ import annotations
@@ -10,14 +10,14 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from journal.journal import Journal
-from journal.search import Hit, Results, field_text, index_of, names_of, search
+from journal.search import Hit, Results, field_text, names_of, search
 from journal.search_query import Query, parse_query, snippet
 
 from .. import keys
@@ -114,13 +114,8 @@ class SearchScreen(Screen[Hit | None]):
 
     def on_mount(self) -> None:
         self.query_one(SearchResults).names = self.journal.names()
-        self._fold_ahead()
         self.show_results(self.initial)
         self.query_one(SearchInput).focus()
-
-    @work(thread=True, exclusive=True, group="search-fold", exit_on_error=False)
-    def _fold_ahead(self) -> None:
-        index_of(self.journal).build()
 
     @on(Input.Changed, "#search-query")
     def _typed(self, event: Input.Changed) -> None:
