@@ -136,7 +136,12 @@ class Record:
         are JSON values, so copying lists and dicts is the whole deep copy,
         and several times quicker than ``dataclasses.asdict`` (an import
         writes thousands of records in one change)."""
-        return {name: _copied(getattr(self, name)) for name in self._field_order()}
+        plain = _PLAIN
+        return {
+            name: value if type(value) in plain else _copied(value)
+            for name in self._field_order()
+            for value in (getattr(self, name),)
+        }
 
     def content(self) -> dict[str, Any]:
         """The user-visible fields only."""
