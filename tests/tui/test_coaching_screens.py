@@ -351,3 +351,24 @@ async def test_share_logs_with_a_suggested_stakeholder(tmp_path):
     [share] = on_disk(tmp_path, TABLE_SHARES)
     assert share["title"] == "New permit rules"
     assert share["stakeholders"] == [ana.id, ben.id]
+
+
+async def test_contact_review_copies_the_month_report_that_sj_report_prints(
+    tmp_path, monkeypatch, capsys
+):
+    from tui.cli.main import main
+
+    _two_people(tmp_path)
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "cli-state"))
+    app = make_app(tmp_path, sample=None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("v")
+        await settle(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        copied = app.clipboard
+    assert main(["--file", str(tmp_path / "j.json"), "report", "--month", "2026-11"]) == 0
+    printed = capsys.readouterr().out
+    assert copied == printed
+    assert copied.startswith("# Stakeholder relationships: November 2026")
+    assert "- Ana Ruiz: key influencer: 1 formal contact" in copied

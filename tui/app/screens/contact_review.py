@@ -22,6 +22,7 @@ from textual.widgets import Label, Sparkline, Static
 
 from journal import contact_review as reviews
 from journal import goals as goal_rules
+from journal import report as reports
 from journal.journal import Journal
 from journal.wording import count
 
@@ -181,6 +182,15 @@ class ContactReviewScreen(Screen[None]):
         people.weeks = len(review.week_starts)
         people.set_items(review.stakeholders, cursor=0)
         self.query_one(PersonHeader).refresh()
+
+    def action_copy_report(self) -> None:
+        """The month's Markdown report (``sj report``) on the clipboard, to
+        paste into a mail to a supervisor."""
+        with self.journal.reading():
+            text = reports.monthly_report(self.journal, self.month)
+        self.app.copy_to_clipboard(text)
+        month = _label(*goal_rules.month_bounds(self.month))
+        self.notify(f"The {month} report is on the clipboard (Markdown).", timeout=4)
 
     def action_month(self, delta: int) -> None:
         self.dates = None
