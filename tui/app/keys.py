@@ -139,9 +139,9 @@ ACTIONS: tuple[AppAction, ...] = (
     A("review", "review.close", "escape,q,v", "dismiss(None)", "Close"),
     A("review", "review.previous", "left_square_bracket,left", "month(-1)", "Prev month"),
     A("review", "review.next", "right_square_bracket,right", "month(1)", "Next month"),
-    A("review", "review.range", "y", "toggle_range", "Month / 12 months"),
+    A("review", "review.range", "y", "toggle_range", "12 months", help="the twelve months ending with this one, or back to the month"),
     A("review", "review.dates", "g", "choose_dates", "Dates"),
-    A("review", "review.copy-report", "c", "copy_report", "Copy report", help="the month's Markdown report for a supervisor (as sj report) on the clipboard"),
+    A("review", "review.copy-report", "c", "copy_report", "Copy", help="the month's Markdown report for a supervisor (as sj report) on the clipboard"),
     # -- a journal entry, read in full, and past reflections
     A("entry", "entry.close", "escape,q", "dismiss(None)", "Close"),
     A("entry", "entry.edit", "e", "dismiss('edit')", "Edit"),
