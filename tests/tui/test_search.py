@@ -11,7 +11,7 @@ from tui.app.screens.entry import EntryScreen
 from tui.app.screens.main import MainScreen
 from tui.app.screens.search import SearchResults, SearchScreen
 
-from .conftest import TODAY, make_app, open_journal, type_text
+from .conftest import TODAY, make_app, open_journal, settle, type_text
 
 
 def _with_chloe(tmp_path, summary="Lunch at the Café Noir about the zebra permits"):
@@ -161,3 +161,60 @@ async def test_the_stakeholder_filter_ignores_accents(tmp_path):
         await type_text(pilot, "chloe")
         await pilot.pause()
         assert [row.id for row in app.screen.stakeholders.list.items] == [chloe.id]
+
+
+async def test_keys_typed_right_after_the_search_key_land_in_the_search_box(tmp_path):
+    from textual import events
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        # A fast typist: every key queued before the app handles the first.
+        for key, char in (("ctrl+f", None), *((c, c) for c in "moose")):
+            app.post_message(events.Key(key, char))
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen)
+        assert app.screen.typed == "moose"
+
+
+async def test_searching_again_starts_from_the_last_query_and_result(tmp_path):
+    _chloe, entry = _with_chloe(tmp_path, summary="Zebra permits at the mill")
+    journal = open_journal(tmp_path)
+    someone = journal.interactions_of(None)[0]["stakeholders"]
+    journal.add(Interaction(date="2026-11-01", stakeholders=someone, summary="Older zebra talk"))
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+f")
+        await type_text(pilot, "zebra")
+        await pilot.pause()
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EntryScreen)
+        opened = app.screen.entry["id"]
+        assert opened != entry.id
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        assert app.screen.typed == "zebra"
+        assert _rows(app).item.id == opened
+        await type_text(pilot, "mill")  # the old query is selected: typing replaces it
+        await pilot.pause()
+        assert app.screen.typed == "mill"
+
+
+async def test_results_follow_another_devices_changes_with_their_names(tmp_path):
+    _with_chloe(tmp_path)
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+f")
+        await type_text(pilot, "okapi")
+        await pilot.pause()
+        assert _rows(app).items == []
+        other = open_journal(tmp_path, device_root="laptop")
+        zoe = other.add(Stakeholder(name="Zoë Okafor"))
+        other.add(Interaction(date="2026-11-27", stakeholders=[zoe.id], summary="Okapi survey"))
+        app.poll_disk()
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen)
+        assert "Zoë Okafor" in _row_text(app, 0)
+        assert "Okapi survey" in _row_text(app, 0)

@@ -32,6 +32,7 @@ from .screens.confirm import ConfirmDialog
 from .screens.form import FormScreen
 from .screens.help import HelpScreen
 from .screens.main import MainScreen
+from .screens.search import SearchScreen
 from .sync_loop import SyncLoop, Version
 
 T = TypeVar("T")
@@ -312,6 +313,8 @@ class StakeholderJournalApp(App[None]):
         # may describe the old one, so they are dropped and rebuilt.
         self.journal.drop_indexes()
         self.main.refresh_data()
+        if isinstance(self.screen, SearchScreen):
+            self.screen.journal_changed()
         what = wording.describe_changes(merged.changed or {})
         if what:
             self.notify(f"Merged changes from another device: {what}.", markup=False)

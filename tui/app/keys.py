@@ -58,7 +58,7 @@ ACTIONS: tuple[AppAction, ...] = (
     A("main", "app.save", "ctrl+s", "app.save_now", "Save now", "Save now", "write the journal file", show=False),
     A("main", "app.quit", "q", "app.quit", "Quit"),
     # After help and quit: a narrow footer keeps those in sight.
-    A("main", "app.search", "ctrl+f", "search", "Search", "Search everything", "words in entries, profiles, reflections, promises, shares"),
+    A("main", "app.search", "ctrl+f", "search", "Search", "Search everything", "words in entries, profiles, reflections, promises, shares", priority=True),
     A("main", "coach.map", "m", "stakeholder_map", "Map", "Stakeholder map", "influence × interest, rank order, focus"),
     A("main", "coach.contact-review", "v", "contact_review", "Contact log", "Contact-log review", "the month in numbers, heatmap, balance", show=False),
     A("main", "coach.monthly-review", "M", "monthly_review", "Monthly review", "Monthly review", "last month's goals and questions; set this month's", show=False),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.screen import Screen
@@ -95,11 +95,19 @@ class SearchScreen(Screen[Hit | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = keys.bindings("search")
 
-    def __init__(self, journal: Journal, query: str = "") -> None:
+    AUTO_FOCUS = "#search-query"
+
+    def __init__(self, journal: Journal, query: str = "", cursor: int = 0) -> None:
         super().__init__()
         self.journal = journal
         self.initial = query
+        #: The result to start on (the one opened last time, when searching again).
+        self.initial_cursor = cursor
         self.results = Results([], False)
+        #: The text the listed results are for.
+        self._shown: str | None = None
+        #: The journal version the shown results and names were read at.
+        self._version: object = None
 
     def compose(self) -> ComposeResult:
         yield SearchInput(
@@ -113,13 +121,39 @@ class SearchScreen(Screen[Hit | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(SearchResults).names = self.journal.names()
-        self.show_results(self.initial)
+        self.show_results(self.initial, cursor=self.initial_cursor)
         self.query_one(SearchInput).focus()
+
+    @property
+    def typed(self) -> str:
+        return self.query_one(SearchInput).value
+
+    def journal_changed(self) -> None:
+        """Another device's changes were merged: search again, staying on
+        the same result where it is still there."""
+        rows = self.query_one(SearchResults)
+        current = rows.item
+        self.show_results(self.typed)
+        if current is not None:
+            for n, hit in enumerate(rows.items):
+                if (hit.kind, hit.id) == (current.kind, current.id):
+                    rows.cursor = n
+                    break
 
     @on(Input.Changed, "#search-query")
     def _typed(self, event: Input.Changed) -> None:
-        self.show_results(event.value)
+        if event.value != self._shown:  # not the query it opened with
+            self.show_results(event.value)
+
+    def on_key(self, event: events.Key) -> None:
+        """A character that reached the screen, not the search box (typed
+        before the box had focus, right after the search key, or in the
+        results): it goes to the box."""
+        if event.is_printable and event.character:
+            event.stop()
+            box = self.query_one(SearchInput)
+            box.focus()
+            box.post_message(events.Key(event.key, event.character))
 
     @on(Input.Submitted, "#search-query")
     def _submitted(self) -> None:
@@ -132,16 +166,21 @@ class SearchScreen(Screen[Hit | None]):
         if event.item is not None:
             self.dismiss(event.item)
 
-    def show_results(self, typed: str) -> None:
+    def show_results(self, typed: str, cursor: int = 0) -> None:
         """Search for ``typed`` and list what matches."""
         query = parse_query(typed)
+        rows = self.query_one(SearchResults)
         with self.journal.reading():
             # No snippets here: each row makes its own, to its width.
             self.results = search(self.journal, query, limit=SHOWN, width=0)
+            version = self.journal.storage.version
+            if version != self._version:  # someone added or renamed meanwhile
+                self._version = version
+                rows.names = self.journal.names()
+        self._shown = typed
         hits = self.results.hits
-        rows = self.query_one(SearchResults)
         rows.query = query
-        rows.set_items(hits, cursor=0)
+        rows.set_items(hits, cursor=min(cursor, max(0, len(hits) - 1)))
         summary = Text(no_wrap=True, overflow="ellipsis")
         if not typed.strip():
             summary.append("Type what you are looking for.")

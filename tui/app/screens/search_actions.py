@@ -3,7 +3,6 @@ stakeholder or an entry it found (or the command palette named)."""
 
 from __future__ import annotations
 
-from textual import work
 from textual.widgets import Input
 
 from journal.records import TABLE_INTERACTIONS
@@ -17,11 +16,22 @@ from .search import SearchScreen
 class SearchActions(MainBase):
     """Part of the main screen."""
 
-    @work
-    async def action_search(self) -> None:
-        hit = await self.app.push_screen_wait(SearchScreen(self.journal))
-        if hit is not None:
-            self.open_hit(hit)
+    #: What was searched last, and the result opened: searching again starts there.
+    last_search: tuple[str, int] = ("", 0)
+
+    def action_search(self) -> None:
+        # Pushed at once (not from a worker), so keys typed right after the
+        # search key land in the search box, even before the first frame.
+        query, cursor = self.last_search
+        screen = SearchScreen(self.journal, query, cursor)
+
+        def chosen(hit: Hit | None) -> None:
+            rows = screen.query_one("#search-results")
+            self.last_search = (screen.typed, rows.cursor if hit is not None else 0)
+            if hit is not None:
+                self.open_hit(hit)
+
+        self.app.push_screen(screen, chosen)
 
     def open_hit(self, hit: Hit) -> None:
         """Show what a search result is: an entry opens in full; anything
