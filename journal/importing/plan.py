@@ -78,10 +78,19 @@ class Plan:
             parts.append("skipped 0")
         return ", ".join(parts)
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self, *, written: bool = True) -> dict[str, Any]:
+        """The plan for scripts; ``written`` False (a dry run) leaves out the
+        ids of the people it would add: the real import draws new ones."""
+
+        def added(record: Raw) -> Raw:
+            brief = _brief(record)
+            if not written:
+                brief.pop("id")
+            return brief
+
         return {
             "format": self.format,
-            "added": [_brief(r) for r in self.new],
+            "added": [added(r) for r in self.new],
             "updated": [
                 {"id": rid, "name": self.updated_names[rid], "fields": sorted(changes)}
                 for rid, changes in self.updates.items()
@@ -89,7 +98,7 @@ class Plan:
             "unchanged": self.unchanged,
             "repeated_in_file": self.repeated,
             "possible_duplicates": [
-                {"added": _brief(new), "resembles": _brief(old)} for new, old in self.possible
+                {"added": added(new), "resembles": _brief(old)} for new, old in self.possible
             ],
             "conflicts": [
                 {"id": r["id"], "name": r.get("name", ""), "field": f, "kept": kept, "file": file}
@@ -102,7 +111,8 @@ class Plan:
         """The details worth reading before saying yes."""
         out = []
         for new, old in self.possible:
-            out.append(f"possible duplicate: {described(new, 8)} resembles {described(old, 8)}")
+            org = f" ({new['organization']})" if new.get("organization") else ""
+            out.append(f"possible duplicate: {new['name']}{org} resembles {described(old, 8)}")
         for record, name, kept, offered in self.conflicts:
             out.append(f"kept {record.get('name', '')}'s {name} {kept!r}; the file has {offered!r}")
         out += [f"skipped {where}: {why}" for where, why in self.skipped]
@@ -199,6 +209,10 @@ def _fills(
         else:
             conflicts.append((view, name, current, value))
 
+    kept_name = str(view.get("name") or "")
+    if identity_key(contact.name)[0] != identity_key(kept_name)[0]:
+        # Matched by e-mail under another name: the name stays, and is listed.
+        conflicts.append((view, "name", kept_name, contact.name))
     for name in _TEXT_FIELDS:
         value = getattr(contact, name)
         current = str(view.get(name) or "")

@@ -194,7 +194,10 @@ def _finish(parsed: Parsed, card: Card, where: str, broken: bool) -> None:
     contact = _contact(card, where)
     if contact is None:
         reason = "a line could not be read" if broken else "no name"
-        parsed.skipped.append((where, reason))
+        # What the card does hold, so that it can be found in the address book.
+        held = [_first(card, "EMAIL"), _first(card, "ORG").split(";")[0], _first(card, "TEL")]
+        hint = next((h.strip() for h in held if h.strip()), "")
+        parsed.skipped.append((f"{where} ({hint})" if hint else where, reason))
     else:
         parsed.contacts.append(contact)
 

@@ -71,7 +71,7 @@ def test_a_vcard_brings_every_field_its_dates_and_where_it_came_from(sj):
 
 def test_android_quoted_printable_names_and_notes_come_through(sj):
     done = sj("import", str(FIXTURES / "android.vcf"))
-    assert "skipped 1 (1 no name)" in done.out and "card 3: no name" in done.out
+    assert "skipped 1 (1 no name)" in done.out and "card 3 (+33612345678): no name" in done.out
     juergen = profile(sj, "Jürgen")
     assert juergen["organization"] == "Stadtwerke Köln"
     assert juergen["notes"] == (
@@ -96,11 +96,28 @@ def test_a_second_source_fills_empty_fields_and_lists_what_differs(sj):
     assert sj("import", str(FIXTURES / "apple.vcf")).code == 0
     done = sj("import", str(FIXTURES / "google.csv"), "--dry-run", "--json").json()
     assert [p["name"] for p in done["added"]] == ["Marta Kowalska", "Luis Peña"]
+    assert all("id" not in p for p in done["added"])  # the real import draws its own
     assert done["updated"] == []  # Ana: every field already filled
     assert [(c["name"], c["field"]) for c in done["conflicts"]] == [("Ana Ruiz", "notes")]
     linked = sj("import", str(FIXTURES / "Connections.csv"))
     assert linked.code == 0 and "update 1" in linked.out
     assert profile(sj, "ana")["met_how"] == "LinkedIn connection, 12 Mar 2024"
+
+
+def test_the_same_e_mail_under_another_name_keeps_the_name_and_lists_it(sj, tmp_path):
+    assert sj("add", "Chloé Gagnon", "--email", "chloe@cafe.example").code == 0
+    card = tmp_path / "edge.vcf"
+    card.write_text(
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Emma Watson\nEMAIL:CHLOE@cafe.example\nEND:VCARD\n"
+    )
+    done = sj("import", str(card), "--dry-run", "--json").json()
+    assert done["added"] == []
+    assert [(c["name"], c["field"], c["file"]) for c in done["conflicts"]] == [
+        ("Chloé Gagnon", "name", "Emma Watson")
+    ]
+    text = sj("import", str(card))
+    assert "kept Chloé Gagnon's name 'Chloé Gagnon'; the file has 'Emma Watson'" in text.out
+    assert set(people(sj)) == {"Chloé Gagnon"}
 
 
 def test_close_names_at_one_organization_are_added_and_listed_never_merged(sj):

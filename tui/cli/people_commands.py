@@ -162,7 +162,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             plan = plan_import(journal, parsed, options)
             apply_plan(journal, plan)
     if args.json:
-        print_json({"dry_run": args.dry_run, **plan.to_json()})
+        print_json({"dry_run": args.dry_run, **plan.to_json(written=not args.dry_run)})
         return 0
     verb = "Would" if args.dry_run else "Imported"
     head = (
