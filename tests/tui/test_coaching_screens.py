@@ -372,3 +372,28 @@ async def test_contact_review_copies_the_month_report_that_sj_report_prints(
     assert copied == printed
     assert copied.startswith("# Stakeholder relationships: November 2026")
     assert "- Ana Ruiz: key influencer: 1 formal contact" in copied
+
+
+async def test_contact_review_copies_a_report_only_of_a_month_and_stops_at_this_month(tmp_path):
+    _two_people(tmp_path)
+    app = make_app(tmp_path, sample=None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("v")
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("right_square_bracket")  # December has not come
+        await settle(pilot)
+        assert screen.review.start == "2026-11-01"
+        await pilot.press("y", "c")
+        await settle(pilot)
+        assert app.clipboard == ""  # twelve months: no report of one month to copy
+        await pilot.press("g")
+        await pilot.pause()
+        app.screen.query_one("#from").value = "2026-11-15"
+        app.screen.query_one("#to").value = "2026-11-25"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert screen.year is False  # chosen dates leave the twelve months
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        assert (screen.review.start, screen.review.end) == ("2026-10-01", "2026-10-31")

@@ -185,7 +185,16 @@ class ContactReviewScreen(Screen[None]):
 
     def action_copy_report(self) -> None:
         """The month's Markdown report (``sj report``) on the clipboard, to
-        paste into a mail to a supervisor."""
+        paste into a mail to a supervisor. A report covers one month: from
+        another period, it says how to come back to one."""
+        if self.dates is not None or self.year:
+            self.notify(
+                "A report covers one month: y (or [ and ]) comes back to a month, "
+                "then c copies its report.",
+                severity="warning",
+                timeout=6,
+            )
+            return
         with self.journal.reading():
             text = reports.monthly_report(self.journal, self.month)
         self.app.copy_to_clipboard(text)
@@ -193,8 +202,12 @@ class ContactReviewScreen(Screen[None]):
         self.notify(f"The {month} report is on the clipboard (Markdown).", timeout=4)
 
     def action_month(self, delta: int) -> None:
+        month = goal_rules.shift_month(self.month, delta)
+        if month > goal_rules.month_of(self.journal.today()):
+            self.notify("This month is the latest: nothing is logged after it.", timeout=3)
+            return
         self.dates = None
-        self.month = goal_rules.shift_month(self.month, delta)
+        self.month = month
         self._load()
 
     def action_toggle_range(self) -> None:
@@ -209,7 +222,7 @@ class ContactReviewScreen(Screen[None]):
 
         def chosen(dates: tuple[str, str] | None) -> None:
             if dates is not None:
-                self.dates = dates
+                self.dates, self.year = dates, False
                 self._load()
 
         self.app.push_screen(DateRangeForm(self.journal.today(), start, end), chosen)
