@@ -31,7 +31,8 @@ def resolve_stakeholder(query: str, stakeholders: Iterable[dict[str, Any]]) -> d
     Tried in order: exact id; a unique id prefix of at least six hex digits;
     ``name (organization)`` (with or without the id prefix after a comma, as
     :func:`journal.rules.described` writes it); the exact full name; a
-    unique part of a name. Names are compared ignoring case and accents
+    unique part of a name (whole words first: ``ana`` is Ana Menon before
+    Aiyana). Names are compared ignoring case and accents
     (``chloe`` is Chloé).
 
     Raises InputError for an empty query, NotFoundError when nothing matches
@@ -56,6 +57,12 @@ def resolve_stakeholder(query: str, stakeholders: Iterable[dict[str, Any]]) -> d
     name_key = identity_key(text)[0]
     folded = [(identity_key(s.get("name", ""))[0], s) for s in live]
     hits = [s for name, s in folded if name == name_key]
+    if hits:
+        return _only(text, hits)
+    # Then a whole word of a name (``ana`` is Ana Menon, not Aiyana), then
+    # anywhere in a name.
+    word = re.compile(rf"(?<!\w){re.escape(name_key)}(?!\w)")
+    hits = [s for name, s in folded if word.search(name)]
     if hits:
         return _only(text, hits)
     hits = [s for name, s in folded if name_key in name]

@@ -69,12 +69,13 @@ def test_bad_input_is_one_line_and_changes_nothing(sj, journal, args, says):
 
 
 def test_ambiguous_name_lists_the_candidates(sj, journal):
-    for args in (("log", "ana", "x"), ("show", "ana"), ("snooze", "ana", "2026-12-24")):
+    for args in (("log", "an", "x"), ("show", "an"), ("snooze", "an", "2026-12-24")):
         line = refused(sj, journal, *args)
-        assert line.startswith("sj: 'ana' matches Ana Ruiz (")
+        assert line.startswith("sj: 'an' matches Ana Ruiz (")
         assert "Anabel Ortiz (" in line and "type the one you mean as shown, or its id" in line
-    # "ana ruiz" is exact, "abel" is unique: both work.
+    # "ana ruiz" is exact, "ana" a whole word of one name, "abel" unique: all work.
     assert sj("show", "ana ruiz", "--json").json()["stakeholder"]["name"] == "Ana Ruiz"
+    assert sj("show", "ana", "--json").json()["stakeholder"]["name"] == "Ana Ruiz"
     assert sj("show", "ABEL", "--json").json()["stakeholder"]["name"] == "Anabel Ortiz"
 
 

@@ -131,3 +131,14 @@ def test_several_close_names_and_none_close():
         resolve_stakeholder("Zygmunt", PEOPLE)
     assert str(caught.value) == "No stakeholder matches 'Zygmunt'."
     assert caught.value.hint == "names"
+
+
+def test_a_whole_word_of_a_name_comes_before_a_part_of_a_word():
+    aiyana = {"id": "1", "name": "Aiyana Fitzgerald"}
+    menon = {"id": "2", "name": "Ana Menon"}
+    dubois = {"id": "3", "name": "Ána Dubois"}
+    assert resolve_stakeholder("ana", [aiyana, menon]) is menon
+    with pytest.raises(AmbiguousError) as caught:
+        resolve_stakeholder("ana", [aiyana, menon, dubois])
+    assert caught.value.candidates == ["Ána Dubois", "Ana Menon"]  # sorted as folded
+    assert resolve_stakeholder("yana", [aiyana, menon]) is aiyana
