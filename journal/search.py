@@ -417,13 +417,22 @@ def _hit(kind: str, record: Raw, query: Query, width: int) -> Hit:
 
 
 def _field_matched(kind: str, record: Raw, query: Query) -> tuple[str, str]:
-    """The first field a term matches in (a record matches through all
-    its fields together, so some fields may hold none)."""
+    """The field to show a record by: the one holding the most terms, and
+    of those the one holding the latest term typed (a record matches
+    through all its fields together, so no field may hold every term)."""
+    best, score = FIELDS[kind][0], (0, -1)
+    last = len(query.terms) - 1
     for name, label in FIELDS[kind]:
         text = field_text(record, name)
-        if text and any(t.pattern.search(fold(text)) for t in query.terms):
-            return name, label
-    return FIELDS[kind][0]
+        if not text:
+            continue
+        folded = fold(text)
+        held = [n for n, term in enumerate(query.terms) if term.pattern.search(folded)]
+        if held and (len(held), held[-1]) > score:
+            best, score = (name, label), (len(held), held[-1])
+            if score == (len(query.terms), last):
+                break  # no field can do better
+    return best
 
 
 def names_of(hit: Hit, names: dict[str, str]) -> list[str]:

@@ -184,6 +184,24 @@ def test_follow_ups_are_searched(journal, ana):
     assert (hit.id, hit.field, hit.snippet.text) == (made.id, "follow_ups", "Send the zebra map")
 
 
+def test_a_result_shows_the_field_with_most_terms_then_the_latest_typed(journal, ana):
+    entry(
+        journal,
+        ana,
+        "2026-03-02",
+        "Called about moose numbers",
+        follow_ups=[{"id": "f1", "text": "Send the permits list"}],
+        reaction="Asked about moose permits too",
+    )
+    (hit,) = search(journal, "moose permits").hits
+    assert (hit.field, hit.snippet.text) == ("reaction", "Asked about moose permits too")
+    journal.update("interactions", hit.id, {"reaction": ""})
+    (hit,) = search(journal, "moose perm").hits  # the word being typed shows
+    assert (hit.field, hit.snippet.text) == ("follow_ups", "Send the permits list")
+    (hit,) = search(journal, "moose").hits
+    assert hit.field == "summary"
+
+
 PROFILE_FIELDS = (
     "organization",
     "role",
