@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from .errors import AmbiguousError, InputError, NotFoundError
-from .rules import described, fold, identity_key
+from .rules import described, fold, identity_key, normal_tag
 
 # Shorter hex strings are too often ordinary words or name fragments ("ada").
 MIN_ID_PREFIX = 6
@@ -192,3 +192,16 @@ def _only(text: str, hits: list[dict[str, Any]]) -> dict[str, Any]:
         f"'{text}' matches {listed}: type the one you mean as shown, or its id.",
         candidates=[s.get("name", "") for s in hits],
     )
+
+
+def unknown_tag(tag: str, records: Iterable[dict[str, Any]]) -> str | None:
+    """None when a live record carries ``tag``; else the words that say so,
+    with the closest tags in use (``No one has the tag 'forestri'; did you
+    mean forestry?``)."""
+    wanted = normal_tag(tag)
+    in_use = {normal_tag(t) for r in records if not r.get("deleted") for t in r.get("tags") or ()}
+    if wanted in in_use:
+        return None
+    close = closest_names(wanted, sorted(in_use))
+    hint = f"; did you mean {_either(close)}?" if close else "."
+    return f"No one has the tag {wanted!r}{hint}"

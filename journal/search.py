@@ -198,6 +198,8 @@ class Results:
     hits: list[Hit]
     #: Whether more records matched than the limit let through.
     more: bool
+    #: How many matched in all, when counted (``count_all``).
+    total: int | None = None
 
 
 class _Block:
@@ -368,10 +370,13 @@ def search(
     *,
     limit: int = 50,
     width: int = 72,
+    count_all: bool = False,
 ) -> Results:
     """The records matching ``query``, newest first; at most ``limit`` of
     them (0: all). Each with the text around its match, ``width``
-    characters; none with ``width`` 0 (for a caller that makes its own)."""
+    characters; none with ``width`` 0 (for a caller that makes its own).
+    ``count_all`` counts every match (:attr:`Results.total`), which means
+    looking through every record, not only until ``limit`` are found."""
     if isinstance(query, str):
         query = parse_query(query)
     filters = filters or Filters()
@@ -384,15 +389,16 @@ def search(
             r.get("id", "") for r in journal.records(TABLE_STAKEHOLDERS) if has_tag(r, filters.tag)
         }
     accept = filters.accepts(tagged)
-    wanted = limit + 1 if limit else 0
+    wanted = limit + 1 if limit and not count_all else 0
     found: list[tuple[str, Raw]] = []
     for kind in filters.kinds_searched():
         found.extend((kind, r) for r in index.matching(kind, query, accept, wanted))
     found.sort(key=_newest_first, reverse=True)
     more = bool(limit) and len(found) > limit
+    total = len(found) if count_all else None
     if limit:
         found = found[:limit]
-    return Results([_hit(kind, record, query, width) for kind, record in found], more)
+    return Results([_hit(kind, record, query, width) for kind, record in found], more, total)
 
 
 def _newest_first(item: tuple[str, Raw]) -> tuple[str, str]:
@@ -449,9 +455,13 @@ def kinds_from(words: Iterable[str]) -> tuple[str, ...]:
         if not key:
             continue
         if key not in IN_WORDS:
+            from .resolve import closest_names
+
+            close = closest_names(key, IN_WORDS)
+            hint = f"did you mean {close[0]}? " if close else ""
             raise InputError(
                 f"{word.strip()!r} is not something to search in; "
-                f"use {', '.join(IN_WORDS)} (comma-separated)."
+                f"{hint}use {', '.join(IN_WORDS)} (comma-separated)."
             )
         if IN_WORDS[key] not in kinds:
             kinds.append(IN_WORDS[key])

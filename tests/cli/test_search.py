@@ -91,7 +91,7 @@ def test_limit(sj, journal):
         sj("log", "ana", f"Zebra {day}", "--on", f"2026-06-0{day}")
     result = sj("search", "zebra", "--limit", "2")
     assert [line[:10] for line in result.out.splitlines()] == ["2026-06-04", "2026-06-03"]
-    assert "--limit 0 shows every match" in result.err
+    assert result.err == "sj: the 2 newest of 4 shown; --limit 0 shows them all.\n"
     assert len(sj("search", "zebra", "--limit", "0").out.splitlines()) == 4
 
 
@@ -107,6 +107,8 @@ def test_no_match_is_one_line_and_success(sj, journal):
         (("--who", "nobody"), "sj: No stakeholder matches 'nobody'"),
         (("--who", "ana ruis"), "sj: No stakeholder matches 'ana ruis'; did you mean Ana Ruiz?"),
         (("--in", "notes"), "sj: 'notes' is not something to search in"),
+        (("--in", "peple"), "sj: 'peple' is not something to search in; did you mean people?"),
+        (("--tag", "wetland"), "sj: No one has the tag 'wetland'; did you mean wetlands?"),
         (("--since", "2026-05-01", "--until", "2026-04-01"), "sj: --since 2026-05-01 is after"),
         (("--limit", "-1"), "sj: --limit is a number of results"),
     ],

@@ -80,7 +80,9 @@ def test_tags_on_the_command_line_ignore_case(tmp_path):
     assert [s["name"] for s in sj("list", "--tag", "FORESTRY", "--json").json()] == ["Ana Ruiz"]
     assert sj("show", "ana", "--json").json()["stakeholder"]["tags"] == ["forestry"]
     nobody = sj("list", "--tag", "fishing")
-    assert nobody.code == 0 and "Nobody has the tag 'fishing'" in nobody.out
+    assert nobody.code == 0 and "No one has the tag 'fishing'." in nobody.out
+    typo = sj("list", "--tag", "forestri")
+    assert "No one has the tag 'forestri'; did you mean forestry?" in typo.out
 
 
 #: What was typed on `sj log` → formal?

@@ -23,8 +23,8 @@ from journal.records import (
     Interaction,
     Stakeholder,
 )
-from journal.resolve import resolve_stakeholder
-from journal.rules import has_tag, normal_tag
+from journal.resolve import resolve_stakeholder, unknown_tag
+from journal.rules import has_tag
 
 from .opening import open_journal
 from .output import STATE_MARKS, one_line, print_json, safe, table
@@ -190,7 +190,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         )
         return 0
     if not infos and args.tag and raw:
-        print(f"Nobody has the tag {safe(normal_tag(args.tag))!r}.")
+        print(safe(unknown_tag(args.tag, raw.values()) or f"No one has the tag {args.tag!r}."))
         return 0
     if not infos:
         print('No stakeholders yet. Add one: sj add "Ana Ruiz" --org "Coastal Timber" --every 2w')

@@ -13,6 +13,8 @@ from typing import Any
 
 from journal.dates import parse_date
 from journal.errors import InputError
+from journal.records import TABLE_SHARES, TABLE_STAKEHOLDERS
+from journal.resolve import unknown_tag
 from journal.search import IN_WORDS, Filters, Hit, kinds_from, names_of, search
 from journal.search_query import parse_query
 
@@ -79,6 +81,10 @@ def cmd_search(args: argparse.Namespace) -> int:
     if since and until and since > until:
         raise InputError(f"--since {since} is after --until {until}; swap them.")
     who = journal.resolve(args.who).id if args.who else None
+    if args.tag:
+        tagged = [*journal.records(TABLE_STAKEHOLDERS), *journal.records(TABLE_SHARES)]
+        if problem := unknown_tag(args.tag, tagged):
+            raise InputError(problem)
     filters = Filters(
         **({"kinds": kinds} if kinds else {}),
         who=who,
@@ -88,7 +94,9 @@ def cmd_search(args: argparse.Namespace) -> int:
         tag=args.tag,
     )
     with journal.reading():
-        results = search(journal, query, filters, limit=args.limit, width=SNIPPET_WIDTH)
+        results = search(
+            journal, query, filters, limit=args.limit, width=SNIPPET_WIDTH, count_all=True
+        )
     names = journal.names()
     if args.json:
         print_json([_as_json(hit, names) for hit in results.hits])
@@ -100,7 +108,10 @@ def cmd_search(args: argparse.Namespace) -> int:
     for hit in results.hits:
         print(_line(hit, names, marks))
     if results.more:
-        print(f"sj: the {args.limit} newest shown; --limit 0 shows every match.", file=sys.stderr)
+        print(
+            f"sj: the {args.limit} newest of {results.total} shown; --limit 0 shows them all.",
+            file=sys.stderr,
+        )
     return 0
 
 
