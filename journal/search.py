@@ -198,8 +198,6 @@ class Results:
     hits: list[Hit]
     #: Whether more records matched than the limit let through.
     more: bool
-    #: How many matched in all, when counted (``count_all``).
-    total: int | None = None
 
 
 class _Block:
@@ -370,13 +368,10 @@ def search(
     *,
     limit: int = 50,
     width: int = 72,
-    count_all: bool = False,
 ) -> Results:
     """The records matching ``query``, newest first; at most ``limit`` of
     them (0: all). Each with the text around its match, ``width``
-    characters; none with ``width`` 0 (for a caller that makes its own).
-    ``count_all`` counts every match (:attr:`Results.total`), which means
-    looking through every record, not only until ``limit`` are found."""
+    characters; none with ``width`` 0 (for a caller that makes its own)."""
     if isinstance(query, str):
         query = parse_query(query)
     filters = filters or Filters()
@@ -389,16 +384,15 @@ def search(
             r.get("id", "") for r in journal.records(TABLE_STAKEHOLDERS) if has_tag(r, filters.tag)
         }
     accept = filters.accepts(tagged)
-    wanted = limit + 1 if limit and not count_all else 0
+    wanted = limit + 1 if limit else 0
     found: list[tuple[str, Raw]] = []
     for kind in filters.kinds_searched():
         found.extend((kind, r) for r in index.matching(kind, query, accept, wanted))
     found.sort(key=_newest_first, reverse=True)
     more = bool(limit) and len(found) > limit
-    total = len(found) if count_all else None
     if limit:
         found = found[:limit]
-    return Results([_hit(kind, record, query, width) for kind, record in found], more, total)
+    return Results([_hit(kind, record, query, width) for kind, record in found], more)
 
 
 def _newest_first(item: tuple[str, Raw]) -> tuple[str, str]:

@@ -91,7 +91,7 @@ def test_limit(sj, journal):
         sj("log", "ana", f"Zebra {day}", "--on", f"2026-06-0{day}")
     result = sj("search", "zebra", "--limit", "2")
     assert [line[:10] for line in result.out.splitlines()] == ["2026-06-04", "2026-06-03"]
-    assert result.err == "sj: the 2 newest of 4 shown; --limit 0 shows them all.\n"
+    assert result.err == "sj: the 2 newest shown, more match; --limit 0 shows them all.\n"
     assert len(sj("search", "zebra", "--limit", "0").out.splitlines()) == 4
 
 

@@ -94,9 +94,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         tag=args.tag,
     )
     with journal.reading():
-        results = search(
-            journal, query, filters, limit=args.limit, width=SNIPPET_WIDTH, count_all=True
-        )
+        results = search(journal, query, filters, limit=args.limit, width=SNIPPET_WIDTH)
     names = journal.names()
     if args.json:
         print_json([_as_json(hit, names) for hit in results.hits])
@@ -109,7 +107,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         print(_line(hit, names, marks))
     if results.more:
         print(
-            f"sj: the {args.limit} newest of {results.total} shown; --limit 0 shows them all.",
+            f"sj: the {args.limit} newest shown, more match; --limit 0 shows them all.",
             file=sys.stderr,
         )
     return 0
