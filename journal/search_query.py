@@ -153,6 +153,8 @@ def snippet(query: Query, text: str, width: int = 72) -> Snippet:
         left, right = 0, len(text)
     else:
         before = max(0, (width - (end - start)) // 3)
+        # Near the end of the text, the room left after it goes before the match.
+        before = max(before, width - 1 - (len(text) - start))
         left = max(0, start - before)
         if left:  # start on a word
             space = text.find(" ", left, start)

@@ -140,6 +140,12 @@ def test_snippet_marks_the_match_in_the_original_text(journal, ana):
     assert [text[a:b] for a, b in marks] == ["Crème", "Brûlée"]
 
 
+def test_a_snippet_near_the_end_of_a_text_uses_its_room_before_the_match():
+    text = "Called about sharing the caribou collar data"
+    shown = snippet(parse_query("caribou"), text, 40).text
+    assert shown == "…about sharing the caribou collar data"
+
+
 def test_snippet_cuts_around_the_match_on_one_line():
     text = "word " * 40 + "permits\nwere late " + "tail " * 40
     shown = snippet(parse_query("permits"), text, width=40)

@@ -38,7 +38,7 @@ KIND_WORDS = {
 }
 HINT = (
     'Every word must match · "a phrase" · -word leaves out · '
-    "case and accents never matter · ↓ results · Enter open · Esc back"
+    "accents and case ignored · ↓ results · Enter open · Esc back"
 )
 
 

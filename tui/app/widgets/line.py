@@ -12,7 +12,10 @@ from textual.widget import Widget
 
 
 class Line(Widget):
-    DEFAULT_CSS = "Line { height: 1; }"
+    """One line of text; what does not fit ends in ``…`` rather than being
+    cut off where it reads like the whole line."""
+
+    DEFAULT_CSS = "Line { height: 1; text-wrap: nowrap; text-overflow: ellipsis; }"
 
     def __init__(self, text: Text | None = None, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -25,3 +28,4 @@ class Line(Widget):
 
     def render(self) -> Text:
         return self._text
+
