@@ -202,6 +202,7 @@ async def test_contact_review_counts_the_month_and_moves_between_months(tmp_path
         await pilot.press("left_square_bracket")
         await settle(pilot)
         assert screen.review.start == "2026-10-01" and screen.review.totals.contacts == 0
+        assert "No contact was logged" in str(screen.query_one("#review-balance").render())
         await pilot.press("y")
         await settle(pilot)
         assert screen.review.start == "2025-11-01" and screen.review.end == "2026-10-31"

@@ -18,7 +18,7 @@ from journal.goals import month_of
 
 from ..text import clean
 from .brief import AppliedQuestion, BriefScreen
-from .main_base import MainBase
+from .main_base import DIALOG, MainBase
 from .promises import PromiseForm, PromisesScreen
 
 
@@ -27,7 +27,7 @@ class CoachActions(MainBase):
 
     # -- the brief, and after a contact
 
-    @work
+    @work(group=DIALOG)
     async def action_brief(self) -> None:
         raw = self.selected_stakeholder()
         if raw is None:
@@ -66,7 +66,7 @@ class CoachActions(MainBase):
 
     # -- promises and the focus set
 
-    @work
+    @work(group=DIALOG)
     async def action_add_promise(self) -> None:
         raw = self.selected_stakeholder()
         if raw is None or not self.app.writable():
@@ -127,7 +127,7 @@ class CoachActions(MainBase):
 
         self.app.push_screen(ContactReviewScreen(month_of(self.journal.today())))
 
-    @work
+    @work(group=DIALOG)
     async def action_monthly_review(self) -> None:
         from .monthly_review import MonthlyReviewScreen, save_monthly_review
 
@@ -165,7 +165,7 @@ class CoachActions(MainBase):
             timeout=12,
         )
 
-    @work
+    @work(group=DIALOG)
     async def action_share(self) -> None:
         from .share import ShareForm, save_share
 

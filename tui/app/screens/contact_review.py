@@ -243,6 +243,9 @@ def _numbers(totals: Any) -> Text:
 
 def _balance(review: reviews.Review) -> Text:
     text = Text()
+    if not review.totals.contacts:
+        text.append("No contact was logged in this period.", "bold")
+        return text
     if not review.balance:
         note = reviews.balance_note(review)
         if note:

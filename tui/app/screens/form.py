@@ -167,6 +167,9 @@ class FormScreen(ModalScreen[T]):
 
     def _remember_initial(self) -> None:
         self.initial = self.snapshot()
+        replay = getattr(self.app, "replay_typed_ahead", None)
+        if replay is not None:
+            replay()  # what was typed while the form was opening
 
     def show_error(self, field_id: str, message: str | None) -> None:
         try:

@@ -13,14 +13,14 @@ from journal.wording import count
 from ..text import clean
 from .confirm import ConfirmDialog
 from .entry import PastReflectionsScreen
-from .main_base import MainBase
+from .main_base import DIALOG, MainBase
 from .small_forms import GoalForm, ReflectionForm
 
 
 class GoalActions(MainBase):
     """Part of the main screen: goals and reflection prompts."""
 
-    @work
+    @work(group=DIALOG)
     async def action_add_goal(self) -> None:
         if not self.app.writable():
             return
@@ -30,7 +30,7 @@ class GoalActions(MainBase):
         if values is not None:
             self.app.apply(lambda: coach_actions.add_goal(self.journal, GoalDraft(**values)))
 
-    @work
+    @work(group=DIALOG)
     async def action_edit_goal(self) -> None:
         row = self.goals.selected
         if row is None or not self.app.writable():
@@ -54,7 +54,7 @@ class GoalActions(MainBase):
         done = not row.raw.get("done")
         self.app.apply(lambda: coach_actions.set_goal_done(self.journal, row.raw["id"], done))
 
-    @work
+    @work(group=DIALOG)
     async def action_delete_goal(self) -> None:
         row = self.goals.selected
         if row is None or not self.app.writable():
@@ -76,7 +76,7 @@ class GoalActions(MainBase):
         else:
             self.notify(f"Nothing new to carry over from {carried.previous}.", timeout=3)
 
-    @work
+    @work(group=DIALOG)
     async def action_answer_prompt(self) -> None:
         chosen = self.reflection.selected
         if chosen is None or not self.app.writable():

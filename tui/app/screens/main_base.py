@@ -21,9 +21,20 @@ from ..widgets.reflection import ReflectionPane
 from ..widgets.stakeholders import StakeholderPane
 from ..widgets.status import StatusLine
 
+#: The worker group of the actions that open a form or a dialog and wait
+#: for its answer (see :meth:`MainBase.on_key`).
+DIALOG = "dialog"
+
 
 class MainBase(Screen[None]):
     """The main screen's shared state and refreshing (see the module)."""
+
+    def opening_dialog(self) -> bool:
+        """Whether a key of this screen has started opening a form or a
+        dialog that is not on screen yet (its worker is about to push it)."""
+        return self.app.screen is self and any(
+            w.group == DIALOG and w.node is self and not w.is_finished for w in self.app.workers
+        )
 
     if TYPE_CHECKING:  # one mixin's actions that another runs
 

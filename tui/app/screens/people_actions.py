@@ -14,7 +14,7 @@ from ..text import clean
 from .confirm import ConfirmDialog
 from .entry import EntryScreen
 from .interaction_form import InteractionForm
-from .main_base import MainBase
+from .main_base import DIALOG, MainBase
 from .small_forms import QuickLogForm, SnoozeForm
 from .stakeholder_form import StakeholderForm, draft_of
 
@@ -22,7 +22,7 @@ from .stakeholder_form import StakeholderForm, draft_of
 class PeopleActions(MainBase):
     """Part of the main screen: add, edit, log, snooze, delete and undo."""
 
-    @work
+    @work(group=DIALOG)
     async def action_add_stakeholder(self) -> None:
         if not self.app.writable():
             return
@@ -38,7 +38,7 @@ class PeopleActions(MainBase):
             if saved.warning:
                 self.notify(saved.warning, severity="warning", markup=False)
 
-    @work
+    @work(group=DIALOG)
     async def action_edit_stakeholder(self) -> None:
         raw = self.selected_stakeholder()
         if raw is None or not self.app.writable():
@@ -59,7 +59,7 @@ class PeopleActions(MainBase):
             if saved is not None and saved.warning:
                 self.notify(saved.warning, severity="warning", markup=False)
 
-    @work
+    @work(group=DIALOG)
     async def action_quick_log(self) -> None:
         raw = self.selected_stakeholder()
         if raw is None or not self.app.writable():
@@ -84,7 +84,7 @@ class PeopleActions(MainBase):
             )
         self._logged(entry, raw)
 
-    @work
+    @work(group=DIALOG)
     async def action_log_entry(self) -> None:
         if not self.app.writable():
             return
@@ -112,7 +112,7 @@ class PeopleActions(MainBase):
         )
         self.check_differently(entry.id, names)
 
-    @work
+    @work(group=DIALOG)
     async def action_open_entry(self) -> None:
         entry = self.journal_pane.selected
         if entry is None:
@@ -124,7 +124,7 @@ class PeopleActions(MainBase):
         elif choice == "delete":
             self.action_delete_entry()
 
-    @work
+    @work(group=DIALOG)
     async def action_edit_entry(self) -> None:
         entry = self.journal_pane.selected
         if entry is None or not self.app.writable():
@@ -144,7 +144,7 @@ class PeopleActions(MainBase):
         draft = actions.draft_of({**current, **changes})
         return actions.edit_contact(self.journal, entry_id, draft)
 
-    @work
+    @work(group=DIALOG)
     async def action_delete_entry(self) -> None:
         entry = self.journal_pane.selected
         if entry is None or not self.app.writable():
@@ -154,7 +154,7 @@ class PeopleActions(MainBase):
         if await self.app.push_screen_wait(ConfirmDialog(question, "Delete", "Keep")):
             self.app.delete_with_undo(TABLE_INTERACTIONS, entry["id"], "journal entry")
 
-    @work
+    @work(group=DIALOG)
     async def action_snooze(self) -> None:
         raw = self.selected_stakeholder()
         if raw is None or not self.app.writable():
@@ -175,7 +175,7 @@ class PeopleActions(MainBase):
                 said += f" {snoozed.still_due.capitalize()} still makes them due before then."
             self.notify(said, markup=False)
 
-    @work
+    @work(group=DIALOG)
     async def action_delete_stakeholder(self) -> None:
         raw = self.selected_stakeholder()
         if raw is None or not self.app.writable():

@@ -8,13 +8,13 @@ from textual import work
 
 from journal.errors import JournalError
 
-from .main_base import MainBase
+from .main_base import DIALOG, MainBase
 
 
 class InOutActions(MainBase):
     """Part of the main screen: Export… and Duplicates."""
 
-    @work
+    @work(group=DIALOG)
     async def action_export(self) -> None:
         from journal import exporting
 

@@ -64,7 +64,7 @@ class Heatmap(Widget):
         text.append("none ", "dim")
         for n in range(1, 5):
             text.append(SHADES[n], LEVEL_STYLES[n])
-        text.append(f" busiest ({busiest} a day)", "dim")
+        text.append(f" busiest ({busiest} a day)" if busiest else " (no contacts)", "dim")
         if hidden_weeks:
             text.append(f"\n{count(hidden_weeks, 'earlier week')} need a wider window", "dim")
 

@@ -28,4 +28,3 @@ class Line(Widget):
 
     def render(self) -> Text:
         return self._text
-
