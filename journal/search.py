@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import itertools
 import operator
 import threading
@@ -178,19 +179,41 @@ class Filters:
 
 @dataclass(frozen=True)
 class Hit:
-    """One search result."""
+    """One search result. The field it is shown by, and its snippet, are
+    found when first asked for: a screen that lists 200 results only asks
+    for those of the rows it shows."""
 
     kind: str
     record: Raw
     date: str | None
     stakeholder_ids: tuple[str, ...]
-    field: str
-    label: str
-    snippet: Snippet
+    query: Query
+    #: The snippet's width (0: no snippet, for a caller that makes its own).
+    width: int = 72
 
     @property
     def id(self) -> str:
         return str(self.record.get("id", ""))
+
+    @functools.cached_property
+    def _matched(self) -> tuple[str, str]:
+        return _field_matched(self.kind, self.record, self.query)
+
+    @property
+    def field(self) -> str:
+        return self._matched[0]
+
+    @property
+    def label(self) -> str:
+        if self.kind == "promise":
+            return "their promise" if self.record.get("theirs") else "my promise"
+        return self._matched[1]
+
+    @functools.cached_property
+    def snippet(self) -> Snippet:
+        if not self.width:
+            return Snippet("", ())
+        return snippet(self.query, field_text(self.record, self.field), self.width)
 
 
 @dataclass(frozen=True)
@@ -401,18 +424,13 @@ def _newest_first(item: tuple[str, Raw]) -> tuple[str, str]:
 
 
 def _hit(kind: str, record: Raw, query: Query, width: int) -> Hit:
-    name, label = _field_matched(kind, record, query)
-    text = field_text(record, name)
-    if kind == "promise":
-        label = "their promise" if record.get("theirs") else "my promise"
     return Hit(
         kind=kind,
         record=record,
         date=record_date(kind, record),
         stakeholder_ids=tuple(_ids(kind, record)),
-        field=name,
-        label=label,
-        snippet=snippet(query, text, width) if width else Snippet("", ()),
+        query=query,
+        width=width,
     )
 
 
