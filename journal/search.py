@@ -1,48 +1,37 @@
 """Full-text search of the journal: entries, stakeholder profiles,
 reflections, promises (both ways) and the sharing log.
 
-The query language is in :mod:`journal.search_query`. Records are searched
-in their raw form, as the journal holds them: no record object is built,
-and the file is never read again. Each kind's text is folded (case and
-accents dropped) into one long string per block of records, newest first,
-folded the first time a search reaches that block (or ahead, by an app's
-worker). When the journal changes, a folded block is kept as long as its
-records are the same objects in the same order (every change is a new
-record object), so a change refolds the records around it, not the
-journal. A search looks for its rarest word with ``str.find`` and only
-checks the records that hold it; it stops once it has as many results as
-asked for, so the blocks a search never reaches are never folded.
+The query language is in :mod:`journal.search_query`; the folded text it
+looks through, and what is searched of each kind, in
+:mod:`journal.search_index`. A search looks for its rarest word with
+``str.find`` and only checks the records that hold it; it stops once it has
+as many results as asked for, so the blocks a search never reaches are never
+folded.
 """
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import functools
-import itertools
-import operator
-import threading
-import weakref
-from array import array
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from .errors import InputError
-from .records import (
-    TABLE_INTERACTIONS,
-    TABLE_PROMISES,
-    TABLE_REFLECTIONS,
-    TABLE_SHARES,
-    TABLE_STAKEHOLDERS,
-)
+from .records import TABLE_STAKEHOLDERS
 from .rules import fold, has_tag, normal_tag
-from .search_query import FIELD_SEP, RECORD_SEP, Query, Snippet, parse_query, snippet
+from .search_index import (
+    FIELDS,
+    KINDS,
+    field_text,
+    index_of,
+    newest_first,
+    record_date,
+)
+from .search_query import Query, Snippet, parse_query, snippet
 
 Raw = dict[str, Any]
 
-#: Kinds of results, in the order they are searched.
-KINDS = ("entry", "stakeholder", "reflection", "promise", "share")
 #: ``--in`` words → kinds.
 IN_WORDS = {
     "entries": "entry",
@@ -51,78 +40,6 @@ IN_WORDS = {
     "promises": "promise",
     "shares": "share",
 }
-TABLES = {
-    "entry": TABLE_INTERACTIONS,
-    "stakeholder": TABLE_STAKEHOLDERS,
-    "reflection": TABLE_REFLECTIONS,
-    "promise": TABLE_PROMISES,
-    "share": TABLE_SHARES,
-}
-#: Each kind's searched fields, with the label a result shows.
-FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
-    "entry": (
-        ("summary", "what I said or did"),
-        ("reaction", "their reaction"),
-        ("needs", "needs"),
-        ("expectations", "expectations"),
-        ("their_view", "their view"),
-        ("differently", "do differently"),
-        ("next_time", "plan"),
-        ("follow_ups", "follow-ups"),
-        ("shared", "shared"),
-        ("new_person_name", "new person"),
-    ),
-    "stakeholder": (
-        ("name", "name"),
-        ("organization", "organization"),
-        ("role", "role"),
-        ("tags", "tags"),
-        ("values", "values"),
-        ("mandate", "mandate"),
-        ("mandate_direction", "mandate direction"),
-        ("critical_issues", "critical issues"),
-        ("assumptions", "assumptions"),
-        ("personal", "personal interests"),
-        ("met_how", "how we met"),
-        ("notes", "notes"),
-    ),
-    "reflection": (("answer", "reflection"),),
-    "promise": (("text", "promise"),),
-    "share": (("title", "title"), ("note", "note"), ("url", "link"), ("tags", "tags")),
-}
-#: Records per block of folded text.
-BLOCK = 2048
-
-
-def field_text(record: Raw, name: str) -> str:
-    """A field's searchable text: lists (tags, follow-ups) one item a line."""
-    value = record.get(name)
-    if isinstance(value, str):
-        return value
-    if isinstance(value, list):
-        items = (v.get("text") if isinstance(v, dict) else v for v in value)
-        # Tags read as a list; each follow-up is a line of its own.
-        between = ", " if name == "tags" else "\n"
-        return between.join(v for v in items if isinstance(v, str))
-    return ""
-
-
-def record_text(record: Raw, names: tuple[str, ...]) -> str:
-    """Every searched field of a record, one after the other."""
-    get = record.get
-    try:
-        # Most fields hold text, or are left out (sparse records): one C call.
-        return FIELD_SEP.join(filter(None, map(get, names)))
-    except TypeError:  # a list (tags, follow-ups) or another value
-        return FIELD_SEP.join(filter(None, (field_text(record, n) for n in names)))
-
-
-def record_date(kind: str, record: Raw) -> str | None:
-    """The day a result belongs to: an entry's, a reflection's or a share's
-    date, the day a promise was made, the day a profile was last changed."""
-    field = {"promise": "created_at", "stakeholder": "updated_at"}.get(kind, "date")
-    value = record.get(field)
-    return value[:10] if isinstance(value, str) and value else None
 
 
 def _ids(kind: str, record: Raw) -> list[str]:
@@ -223,167 +140,6 @@ class Results:
     more: bool
 
 
-class _Block:
-    """A run of one kind's records (newest first) and their folded text,
-    folded when a search first reaches it."""
-
-    __slots__ = ("records", "starts", "text")
-
-    def __init__(self, records: list[Raw]) -> None:
-        self.records = records
-        self.text: str | None = None
-        self.starts = array("q")
-
-    def fold(self, names: tuple[str, ...]) -> None:
-        parts = [record_text(r, names) for r in self.records]
-        joined = RECORD_SEP.join(parts)
-        if joined.isascii():
-            self.text = joined.lower()
-        else:
-            parts = [p.lower() if p.isascii() else fold(p) for p in parts]
-            self.text = RECORD_SEP.join(parts)
-        # Where each record starts, as machine integers (a list of Python
-        # ints would take four times the memory).
-        self.starts = array("q", [0])
-        self.starts.extend(itertools.accumulate(len(p) + 1 for p in parts))
-
-
-def _runs(records: list[Raw], start: int, end: int) -> list[_Block]:
-    """``records[start:end]`` as unfolded blocks of at most :data:`BLOCK`."""
-    return [_Block(records[at : min(at + BLOCK, end)]) for at in range(start, end, BLOCK)]
-
-
-def _replan(old: list[_Block], records: list[Raw]) -> list[_Block]:
-    """The blocks of ``records`` (the kind's records after a change), keeping
-    each folded block whose records are all still there, the same objects
-    in the same order: the journal writes a new record object for every
-    change, so an unchanged object holds unchanged text. What is new, or
-    sits between changes, becomes new blocks, folded when reached. Logging
-    an entry refolds a handful of records, not the journal."""
-    plan: list[_Block] = []
-    done = 0
-    for block in old:
-        size = len(block.records)
-        if block.text is None or size < BLOCK // 4:
-            continue  # refolded with its neighbours
-        # Records keep their order, so a kept block starts at or after the
-        # end of the last one, shifted by what was added or removed before
-        # it: look a few blocks' worth ahead for its first record.
-        first = block.records[0]
-        at = next(
-            (i for i in range(done, min(len(records), done + 4 * BLOCK)) if records[i] is first),
-            None,
-        )
-        if at is None:
-            continue
-        now = records[at : at + size]
-        if len(now) == size and all(map(operator.is_, now, block.records)):
-            plan.extend(_runs(records, done, at))
-            plan.append(block)
-            done = at + size
-    plan.extend(_runs(records, done, len(records)))
-    return plan
-
-
-class SearchIndex:
-    """The folded text of one journal, folded block by block as searches
-    reach it (or all at once, ahead, in an app's worker), and kept across
-    changes for the records that did not change. Safe to share between the
-    UI thread and one worker."""
-
-    def __init__(self, journal: Any) -> None:
-        self.journal = journal
-        self._blocks: dict[str, list[_Block]] = {}
-        #: The version of its table each kind's blocks were planned for.
-        self._versions: dict[str, object] = {}
-        self._lock = threading.RLock()
-
-    def _kind_records(self, kind: str) -> list[Raw]:
-        if kind == "entry":
-            return self.journal.interactions_of(None)  # live, newest first
-        records = list(self.journal.records(TABLES[kind]))
-        records.sort(key=lambda r: _newest_first((kind, r)), reverse=True)
-        return records
-
-    def _plan(self, kind: str) -> list[_Block]:
-        """The kind's blocks for the journal as it is now (call with the
-        journal and the index locked)."""
-        version = self.journal.storage.table_version(TABLES[kind])
-        plan = self._blocks.get(kind)
-        if plan is None or self._versions.get(kind) != version:
-            plan = _replan(plan or [], self._kind_records(kind))
-            self._blocks[kind] = plan
-            self._versions[kind] = version
-        return plan
-
-    def blocks(self, kind: str) -> Iterator[_Block]:
-        """The kind's blocks in order (newest records first), each folded
-        when first reached."""
-        names = tuple(name for name, _label in FIELDS[kind])
-        index = 0
-        while True:
-            with self.journal.reading(), self._lock:
-                plan = self._plan(kind)
-                if index >= len(plan):
-                    return
-                block = plan[index]
-                if block.text is None:
-                    block.fold(names)
-            yield block
-            index += 1
-
-    def build(self) -> None:
-        """Fold everything now (an app does it in a worker, ahead of use)."""
-        for kind in KINDS:
-            for _block in self.blocks(kind):
-                pass
-
-    def folded(self) -> int:
-        """How many records are folded (for tests and the benchmark)."""
-        with self._lock:
-            return sum(len(b.records) for p in self._blocks.values() for b in p if b.text)
-
-    def matching(
-        self, kind: str, query: Query, accept: Callable[[str, Raw], bool] | None, limit: int
-    ) -> Iterator[Raw]:
-        """The kind's records that match, in order; at most ``limit`` (0: all)."""
-        anchor = ""
-        settled = False
-        found = 0
-        for block in self.blocks(kind):
-            text, starts, records = block.text or "", block.starts, block.records
-            if not settled:
-                # Look first for the rarest word (in the newest records, a
-                # full block of them), so the fewest records are looked at
-                # closely.
-                anchor = min(query.words, key=text.count)
-                settled = len(records) >= BLOCK // 4
-            pos = text.find(anchor)
-            while pos >= 0:
-                n = bisect.bisect_right(starts, pos) - 1
-                end = starts[n + 1] - 1
-                record = records[n]
-                if query.matches(text, starts[n], end) and (accept is None or accept(kind, record)):
-                    yield record
-                    found += 1
-                    if found == limit:
-                        return
-                pos = text.find(anchor, end + 1)
-
-
-_INDEXES: weakref.WeakKeyDictionary[Any, SearchIndex] = weakref.WeakKeyDictionary()
-_INDEXES_LOCK = threading.Lock()
-
-
-def index_of(journal: Any) -> SearchIndex:
-    """The journal's search index (one per open journal)."""
-    with _INDEXES_LOCK:
-        index = _INDEXES.get(journal)
-        if index is None:
-            index = _INDEXES[journal] = SearchIndex(journal)
-        return index
-
-
 def search(
     journal: Any,
     query: Query | str,
@@ -411,16 +167,11 @@ def search(
     found: list[tuple[str, Raw]] = []
     for kind in filters.kinds_searched():
         found.extend((kind, r) for r in index.matching(kind, query, accept, wanted))
-    found.sort(key=_newest_first, reverse=True)
+    found.sort(key=newest_first, reverse=True)
     more = bool(limit) and len(found) > limit
     if limit:
         found = found[:limit]
     return Results([_hit(kind, record, query, width) for kind, record in found], more)
-
-
-def _newest_first(item: tuple[str, Raw]) -> tuple[str, str]:
-    kind, record = item
-    return (record_date(kind, record) or "", str(record.get("created_at") or ""))
 
 
 def _hit(kind: str, record: Raw, query: Query, width: int) -> Hit:

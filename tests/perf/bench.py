@@ -519,7 +519,8 @@ def search_in_process(bench: Bench) -> list[Row]:
     what changed is folded again), each keystroke of a word typed letter by
     letter, and, for the record, a query before anything is folded."""
     from journal.records import Interaction
-    from journal.search import index_of, search
+    from journal.search import search
+    from journal.search_index import index_of
 
     journal = bench.open_journal()
     storage, clock = journal.storage, journal.clock

@@ -1,4 +1,4 @@
-"""The search language and what it searches (journal/search.py)."""
+"""The search language and what it searches (journal/search.py, journal/search_index.py)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from journal import search as finder
+from journal import search_index
 from journal.clock import Clock
 from journal.errors import InputError
 from journal.journal import Journal
@@ -346,7 +347,7 @@ def test_the_folded_text_follows_each_change(journal, ana):
 
 
 def test_many_records_across_blocks(journal, ana, monkeypatch):
-    monkeypatch.setattr(finder, "BLOCK", 4)
+    monkeypatch.setattr(search_index, "BLOCK", 4)
     for day in range(1, 10):
         entry(journal, ana, f"2026-03-0{day}", "Zebra" if day % 2 else "Lion")
     assert [h.date for h in search(journal, "zebra", limit=0).hits] == [
@@ -374,7 +375,7 @@ def test_the_folded_text_stays_true_through_many_changes(journal, ana, monkeypat
 
     from journal.rules import fold
 
-    monkeypatch.setattr(finder, "BLOCK", 8)
+    monkeypatch.setattr(search_index, "BLOCK", 8)
     rng = random.Random(7)
     other = Journal.open(
         journal.storage.path,
@@ -421,21 +422,21 @@ def test_the_folded_text_stays_true_through_many_changes(journal, ana, monkeypat
 
 
 def test_logging_an_entry_refolds_only_what_is_new(journal, ana, monkeypatch):
-    monkeypatch.setattr(finder, "BLOCK", 8)
+    monkeypatch.setattr(search_index, "BLOCK", 8)
     for day in range(1, 28):
         entry(journal, ana, f"2026-03-{day:02d}", "Zebra")
-    finder.index_of(journal).build()
+    search_index.index_of(journal).build()
     folds = []
-    real = finder._Block.fold
+    real = search_index._Block.fold
 
     def counting(block, names):
         folds.append(len(block.records))
         real(block, names)
 
-    monkeypatch.setattr(finder._Block, "fold", counting)
+    monkeypatch.setattr(search_index._Block, "fold", counting)
     entry(journal, ana, "2026-11-27", "Zebra at last")
     assert found(journal, "zebra")[0] == ("entry", journal.interactions_of(None)[0]["id"])
-    assert sum(folds) <= 2 * finder.BLOCK  # the new entry and its neighbours, not 28
+    assert sum(folds) <= 2 * search_index.BLOCK  # the new entry and its neighbours, not 28
 
 
 def test_each_kind_follows_its_own_changes(journal, ana):

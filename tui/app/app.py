@@ -8,12 +8,11 @@ handlers here own the state and refresh the screen.
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar, TypeVar
 
-from textual import events, on, work
+from textual import on, work
 from textual.app import App
 from textual.binding import BindingType
 from textual.reactive import reactive
@@ -23,7 +22,7 @@ from journal.document import FileIdentity
 from journal.errors import JournalError
 from journal.journal import Journal
 from journal.merge import MergeResult
-from journal.search import index_of
+from journal.search_index import index_of
 
 from . import keys
 from .config import Settings
@@ -35,17 +34,16 @@ from .screens.help import HelpScreen
 from .screens.main import MainScreen
 from .screens.search import SearchScreen
 from .sync_loop import SyncLoop, Version
+from .typed_ahead import TypedAhead
 
 T = TypeVar("T")
 
 #: Seconds between checks of the file on disk, and before retrying a failed save.
 POLL_SECONDS = 2.0
 RETRY_SECONDS = 10.0
-#: How old a key typed ahead of a form may be and still go into it.
-TYPED_AHEAD_SECONDS = 2.0
 
 
-class StakeholderJournalApp(App[None]):
+class StakeholderJournalApp(TypedAhead, App[None]):
     """Stakeholder Journal. Tests inject the journal (and with it the clock)."""
 
     CSS_PATH: ClassVar[list[str | Path]] = ["app.tcss", "forms.tcss"]
@@ -76,8 +74,6 @@ class StakeholderJournalApp(App[None]):
         self._known_copies = {c.path for c in journal.conflicted_copies()}
         self._offered: set[Path] = set()  # foreign copies the user was asked about
         self._warned: set[str] = set()
-        #: Characters typed ahead while a form was opening: (when, key).
-        self._typed_ahead: list[tuple[float, events.Key]] = []
         self._theme_problem = None
         if self.settings.theme and self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
@@ -119,28 +115,6 @@ class StakeholderJournalApp(App[None]):
             self.call_after_refresh(self.offer_adoption)
         self.set_interval(self.poll_seconds, self.poll_disk)
         self.call_after_refresh(self.fold_ahead)
-
-    def on_key(self, event: events.Key) -> None:
-        """Keys typed ahead while the app was busy can reach the bindings
-        after the key that opens a form, before the form is up: those are
-        dropped rather than run as the main screen's keys (``l`` then
-        ``Coffee`` must not open the map and the edit form)."""
-        screen = self.screen
-        if isinstance(screen, MainScreen) and screen.opening_dialog():
-            event.prevent_default()  # the bindings (App._on_key) do not run
-            if event.is_printable and event.character:
-                self._typed_ahead.append((time.monotonic(), events.Key(event.key, event.character)))
-        else:
-            self._typed_ahead.clear()  # a key was taken as typed: nothing is ahead
-
-    def replay_typed_ahead(self) -> None:
-        """A form is up: the characters typed ahead (in the last two
-        seconds) go to its field."""
-        recent = time.monotonic() - TYPED_AHEAD_SECONDS
-        keys = [key for when, key in self._typed_ahead if when >= recent]
-        self._typed_ahead.clear()
-        for key in keys:
-            self.post_message(key)
 
     def _theme_changed(self, theme: object) -> None:
         self.settings.remember_theme(self.theme)
