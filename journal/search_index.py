@@ -76,6 +76,8 @@ FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 #: Records per block of folded text.
 BLOCK = 2048
+#: How many words each block remembers the records of (see _Block.holding).
+HELD_WORDS = 8
 
 
 def field_text(record: Raw, name: str) -> str:
@@ -118,12 +120,32 @@ class _Block:
     """A run of one kind's records (newest first) and their folded text,
     folded when a search first reaches it."""
 
-    __slots__ = ("records", "starts", "text")
+    __slots__ = ("_holding", "records", "starts", "text")
 
     def __init__(self, records: list[Raw]) -> None:
         self.records = records
         self.text: str | None = None
         self.starts = array("q")
+        #: The last words looked for → the records whose text holds them.
+        self._holding: dict[str, array[int]] = {}
+
+    def holding(self, word: str) -> array[int]:
+        """The positions of the records whose folded text holds ``word``
+        (anywhere, as a substring). Kept for the last few words: typing
+        ``moose pe``, ``moose per``... looks for ``moose`` each time."""
+        found = self._holding.get(word)
+        if found is None:
+            text, starts = self.text or "", self.starts
+            found = array("i")
+            pos = text.find(word)
+            while pos >= 0:
+                n = bisect.bisect_right(starts, pos) - 1
+                found.append(n)
+                pos = text.find(word, starts[n + 1])
+            if len(self._holding) >= HELD_WORDS:
+                del self._holding[next(iter(self._holding))]
+            self._holding[word] = found
+        return found
 
     def fold(self, names: tuple[str, ...]) -> None:
         parts = [record_text(r, names) for r in self.records]
@@ -249,17 +271,15 @@ class SearchIndex:
                 # closely.
                 anchor = min(query.words, key=text.count)
                 settled = len(records) >= BLOCK // 4
-            pos = text.find(anchor)
-            while pos >= 0:
-                n = bisect.bisect_right(starts, pos) - 1
-                end = starts[n + 1] - 1
+            for n in block.holding(anchor):
                 record = records[n]
-                if query.matches(text, starts[n], end) and (accept is None or accept(kind, record)):
+                if query.matches(text, starts[n], starts[n + 1] - 1) and (
+                    accept is None or accept(kind, record)
+                ):
                     yield record
                     found += 1
                     if found == limit:
                         return
-                pos = text.find(anchor, end + 1)
 
 
 _INDEXES: weakref.WeakKeyDictionary[Any, SearchIndex] = weakref.WeakKeyDictionary()
