@@ -129,23 +129,27 @@ class _Block:
         #: The last words looked for → the records whose text holds them.
         self._holding: dict[str, array[int]] = {}
 
-    def holding(self, word: str) -> array[int]:
+    def holding(self, word: str) -> Iterator[int]:
         """The positions of the records whose folded text holds ``word``
-        (anywhere, as a substring). Kept for the last few words: typing
-        ``moose pe``, ``moose per``... looks for ``moose`` each time."""
+        (anywhere, as a substring), in order. Kept for the last few words
+        looked for all through the block: typing ``moose pe``, ``moose
+        per``... looks for ``moose`` each time. A search that stops early
+        (it has its results) keeps nothing."""
         found = self._holding.get(word)
-        if found is None:
-            text, starts = self.text or "", self.starts
-            found = array("i")
-            pos = text.find(word)
-            while pos >= 0:
-                n = bisect.bisect_right(starts, pos) - 1
-                found.append(n)
-                pos = text.find(word, starts[n + 1])
-            if len(self._holding) >= HELD_WORDS:
-                del self._holding[next(iter(self._holding))]
-            self._holding[word] = found
-        return found
+        if found is not None:
+            yield from found
+            return
+        text, starts = self.text or "", self.starts
+        found = array("i")
+        pos = text.find(word)
+        while pos >= 0:
+            n = bisect.bisect_right(starts, pos) - 1
+            found.append(n)
+            yield n
+            pos = text.find(word, starts[n + 1])
+        if len(self._holding) >= HELD_WORDS:
+            del self._holding[next(iter(self._holding))]
+        self._holding[word] = found
 
     def fold(self, names: tuple[str, ...]) -> None:
         parts = [record_text(r, names) for r in self.records]
