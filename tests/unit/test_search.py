@@ -449,3 +449,26 @@ def test_each_kind_follows_its_own_changes(journal, ana):
     journal.delete("promises", promise.id)
     journal.update("stakeholders", ana.id, {"notes": ""})
     assert found(journal, "okapi") == []
+
+
+def test_a_search_while_a_worker_folds_ahead_finds_what_a_lone_search_finds(
+    journal, ana, monkeypatch
+):
+    """The app folds in a worker thread while the user may already search:
+    each block is folded once, by whichever comes first, and both see it
+    whole."""
+    import threading
+
+    monkeypatch.setattr(search_index, "BLOCK", 8)
+    for n in range(200):
+        entry(journal, ana, f"2026-{1 + n % 11:02d}-{1 + n % 28:02d}", ANIMALS[n % 5] + f" {n}")
+    expected = {word: found(journal, word) for word in ANIMALS}
+    for _round in range(5):
+        journal.update("interactions", journal.interactions_of(None)[-1]["id"], {"summary": "lion"})
+        expected = {word: found(journal, word) for word in ANIMALS}
+        search_index._INDEXES.pop(journal, None)  # a fresh index, nothing folded
+        worker = threading.Thread(target=search_index.index_of(journal).build)
+        worker.start()
+        seen = {word: found(journal, word) for word in ANIMALS}
+        worker.join()
+        assert seen == expected
