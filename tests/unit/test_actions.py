@@ -9,22 +9,10 @@ import pytest
 
 from journal import actions, rules
 from journal.actions import ContactDraft, StakeholderDraft
-from journal.clock import Clock
 from journal.errors import InputError, NotFoundError
-from journal.journal import Journal
-from journal.paths import LocalDirs
 from journal.records import TABLE_INTERACTIONS, TABLE_STAKEHOLDERS
 
 SATURDAY = dt.date(2026, 11, 28)
-
-
-@pytest.fixture
-def journal(tmp_path):
-    return Journal.open(
-        tmp_path / "j.json",
-        clock=Clock(fixed_today=SATURDAY),
-        dirs=LocalDirs.under(tmp_path / "local"),
-    )
 
 
 def add(journal, name, **fields):

@@ -2,25 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import orjson
 import pytest
 
-from journal.clock import Clock
 from journal.errors import InputError
-from journal.journal import Journal
-from journal.paths import LocalDirs
 from journal.records import TABLE_STAKEHOLDERS, Stakeholder
-
-
-@pytest.fixture
-def journal(tmp_path):
-    return Journal.open(
-        tmp_path / "j.json",
-        clock=Clock(fixed_today=dt.date(2026, 11, 28)),
-        dirs=LocalDirs.under(tmp_path / "local"),
-    )
 
 
 def _names_on_disk(journal):

@@ -9,23 +9,11 @@ import pytest
 from journal import actions, important_dates
 from journal.actions import StakeholderDraft
 from journal.brief import build_brief
-from journal.clock import Clock
 from journal.errors import InputError
-from journal.journal import Journal
 from journal.merge import merge_record
-from journal.paths import LocalDirs
 from journal.records import TABLE_STAKEHOLDERS
 
 TODAY = dt.date(2026, 11, 28)
-
-
-@pytest.fixture
-def journal(tmp_path):
-    return Journal.open(
-        tmp_path / "j.json",
-        clock=Clock(fixed_today=TODAY),
-        dirs=LocalDirs.under(tmp_path / "local"),
-    )
 
 
 def test_a_yearly_date_may_leave_out_its_year_and_falls_next_year_once_past():

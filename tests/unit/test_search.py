@@ -8,24 +8,12 @@ import pytest
 
 from journal import search as finder
 from journal import search_index
-from journal.clock import Clock
 from journal.errors import InputError
-from journal.journal import Journal
-from journal.paths import LocalDirs
 from journal.records import Interaction, Promise, Reflection, Share, Stakeholder
 from journal.search import Filters, search
 from journal.search_query import parse_query, snippet
 
-SATURDAY = dt.date(2026, 11, 28)
-
-
-@pytest.fixture
-def journal(tmp_path):
-    return Journal.open(
-        tmp_path / "j.json",
-        clock=Clock(fixed_today=SATURDAY),
-        dirs=LocalDirs.under(tmp_path / "local"),
-    )
+from .conftest import open_journal
 
 
 def person(journal, name, **fields):
@@ -377,11 +365,7 @@ def test_the_folded_text_stays_true_through_many_changes(journal, ana, monkeypat
 
     monkeypatch.setattr(search_index, "BLOCK", 8)
     rng = random.Random(7)
-    other = Journal.open(
-        journal.storage.path,
-        clock=Clock(fixed_today=SATURDAY),
-        dirs=LocalDirs.under(tmp_path / "other-machine"),
-    )
+    other = open_journal(journal.storage.path, "other-machine")
 
     def some_text():
         return " ".join(rng.sample(ANIMALS, 2)) + rng.choice(["", " Éclair", " naïve"])
