@@ -3,16 +3,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from journal import actions, rules
 from journal.actions import ContactDraft, StakeholderDraft
 from journal.errors import InputError, NotFoundError
 from journal.records import TABLE_INTERACTIONS, TABLE_STAKEHOLDERS
-
-SATURDAY = dt.date(2026, 11, 28)
 
 
 def add(journal, name, **fields):
