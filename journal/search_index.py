@@ -154,10 +154,10 @@ class _Block:
     def fold(self, names: tuple[str, ...]) -> None:
         parts = [record_text(r, names) for r in self.records]
         joined = RECORD_SEP.join(parts)
-        if joined.isascii():
+        if joined.isascii():  # the common case: one call folds it all
             self.text = joined.lower()
         else:
-            parts = [p.lower() if p.isascii() else fold(p) for p in parts]
+            parts = [fold(p) for p in parts]
             self.text = RECORD_SEP.join(parts)
         # Where each record starts, as machine integers (a list of Python
         # ints would take four times the memory).
@@ -254,11 +254,6 @@ class SearchIndex:
         for kind in KINDS:
             for _block in self.blocks(kind):
                 pass
-
-    def folded(self) -> int:
-        """How many records are folded (for tests and the benchmark)."""
-        with self._lock:
-            return sum(len(b.records) for p in self._blocks.values() for b in p if b.text)
 
     def matching(
         self, kind: str, query: Query, accept: Callable[[str, Raw], bool] | None, limit: int

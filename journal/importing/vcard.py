@@ -195,7 +195,7 @@ def _finish(parsed: Parsed, card: Card, where: str, broken: bool) -> None:
     if contact is None:
         reason = "a line could not be read" if broken else "no name"
         # What the card does hold, so that it can be found in the address book.
-        held = [_first(card, "EMAIL"), _first(card, "ORG").split(";")[0], _first(card, "TEL")]
+        held = [_first(card, "EMAIL"), *_organizations(card), _first(card, "TEL")]
         hint = next((h.strip() for h in held if h.strip()), "")
         parsed.skipped.append((f"{where} ({hint})" if hint else where, reason))
     else:
@@ -227,11 +227,16 @@ def _name(card: Card) -> str:
     return ""
 
 
+def _organizations(card: Card) -> list[str]:
+    """Each ORG line's organization (its first part; the rest are units)."""
+    return [split(line.value, ";")[0] for line in _values(card, "ORG")]
+
+
 def _contact(card: Card, where: str) -> Contact | None:
     name = _name(card)
     if not name.strip():
         return None
-    orgs = [split(line.value, ";")[0] for line in _values(card, "ORG")]
+    orgs = _organizations(card)
     tags = [t for line in _values(card, "CATEGORIES") for t in split(line.value, ",")]
     return Contact(
         name=name,
