@@ -22,7 +22,7 @@ from ..widgets.stakeholders import StakeholderPane
 from ..widgets.status import StatusLine
 
 #: The worker group of the actions that open a form or a dialog and wait
-#: for its answer (see :meth:`MainBase.on_key`).
+#: for its answer (see :mod:`tui.app.typed_ahead`).
 DIALOG = "dialog"
 
 
