@@ -275,32 +275,35 @@ class Journal(EntryIndexes):
             self.save()
         return type(record).from_raw(raw)
 
-    def add_all(self, records: Iterable[Record]) -> int:
+    def add_all(self, table: str, raws: Iterable[Raw]) -> int:
         """Add many new records (an import) with one save at the end, or at
-        the end of the caller's :meth:`change`; returns how many."""
+        the end of the caller's :meth:`change`; returns how many. Each is
+        a stored dict, as :meth:`Record.new_raw` makes it."""
         count = 0
-        for record in records:
-            self._insert(record)
+        for raw in raws:
+            self._insert_raw(table, raw)
             count += 1
         if not self._change_depth:
             self.save()
         return count
 
     def _insert(self, record: Record) -> Raw:
+        return self._insert_raw(record.table, record.to_raw())
+
+    def _insert_raw(self, table_name: str, raw: Raw) -> Raw:
         self._require_writable()
-        if self.get(record.table, record.id) is not None:
-            raise InputError(f"A record with id {record.id} already exists.")
-        raw = record.to_raw()
+        if self.get(table_name, raw["id"]) is not None:
+            raise InputError(f"A record with id {raw['id']} already exists.")
         raw["created_at"] = ""
         self._stamp(raw, None)
-        compact(raw, record.table)
+        compact(raw, table_name)
         with self.storage.memory_lock:
-            table = self.table(record.table)
-            doc_id = str(self._next_doc_id(record.table))
+            table = self.table(table_name)
+            doc_id = str(self._next_doc_id(table_name))
             table[doc_id] = raw
-            self._doc_index(record.table)[raw["id"]] = doc_id
-            self._index_new(record.table, raw)
-            self.storage.note_written(record.table, raw)
+            self._doc_index(table_name)[raw["id"]] = doc_id
+            self._index_new(table_name, raw)
+            self.storage.note_written(table_name, raw)
         return raw
 
     def update(

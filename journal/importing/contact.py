@@ -37,12 +37,15 @@ class Contact:
         self.organization = " ".join(self.organization.split())
         self.role = " ".join(self.role.split())
         self.notes = self.notes.strip()
-        self.emails = _unique(e.strip() for e in self.emails if "@" in e)
-        self.phones = _unique(" ".join(p.split()) for p in self.phones if p.strip())
-        self.tags = normal_tags(self.tags)
+        self.emails = _unique([e.strip() for e in self.emails if "@" in e])
+        self.phones = _unique([" ".join(p.split()) for p in self.phones])
+        self.tags = normal_tags(self.tags) if self.tags else []
 
 
-def _unique(values: Any) -> list[str]:
+def _unique(values: list[str]) -> list[str]:
+    """The values each once (compared without case), empty ones dropped."""
+    if len(values) < 2:  # most contacts have one e-mail, one phone
+        return [value for value in values if value]
     seen: dict[str, str] = {}
     for value in values:
         if value:

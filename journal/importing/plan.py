@@ -162,7 +162,7 @@ def plan_import(journal: Any, parsed: Parsed, options: Options) -> Plan:
 def apply_plan(journal: Any, plan: Plan) -> None:
     """Write the plan (inside the caller's ``journal.change()``)."""
     today = journal.today()
-    journal.add_all(Stakeholder(**record) for record in plan.new)
+    journal.add_all(TABLE_STAKEHOLDERS, map(Stakeholder.new_raw, plan.new))
     for rid, changes in plan.updates.items():
         current = journal.get(TABLE_STAKEHOLDERS, rid) or {}
         journal.update(TABLE_STAKEHOLDERS, rid, note_profile_changes(current, changes, today))

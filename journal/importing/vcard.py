@@ -18,17 +18,16 @@ import io
 import quopri
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from ..errors import InputError
-from .contact import Contact, Parsed, day_of, yearly
+from .contact import Contact, Parsed, day_of
 
 _APPLE_LABEL = re.compile(r"_\$!<(.*)>!\$_")
 #: Android's event types (contact_event): 1 anniversary, 3 birthday.
 _ANDROID_EVENT = {"1": "anniversary", "3": "birthday"}
 _ESCAPE = re.compile(r"\\(.)", re.DOTALL)
-_UNESCAPED = {"n": "\n", "N": "\n"}
 
 
 @dataclass(slots=True)
@@ -36,8 +35,17 @@ class Line:
     name: str
     value: str
     group: str = ""
-    #: Parameter names and bare 2.1 types, upper case (``TYPE``, ``CELL``).
-    params: dict[str, list[str]] = field(default_factory=dict)
+    #: The parameters as written (``;TYPE=work,voice;CELL``), read only when
+    #: asked for (:attr:`params`): most lines' are never needed.
+    written: str = ""
+    parsed: dict[str, list[str]] | None = None
+
+    @property
+    def params(self) -> dict[str, list[str]]:
+        """Parameter names and bare 2.1 types, upper case (``TYPE``, ``CELL``)."""
+        if self.parsed is None:
+            self.parsed = _params(self.written)
+        return self.parsed
 
 
 #: A card's lines by property name.
@@ -48,7 +56,20 @@ def unescape(text: str) -> str:
     """``\\n``, ``\\,``, ``\\;`` and ``\\\\`` as the characters they stand for."""
     if "\\" not in text:
         return text
-    return _ESCAPE.sub(lambda m: _UNESCAPED.get(m[1], m[1]), text)
+    # Apart from an escaped backslash, each backslash escapes the character
+    # after it: a line break is \n or \N, any other stands for itself.
+    return "\\".join(map(_unescape_part, text.split("\\\\")))
+
+
+def _unescape_part(part: str) -> str:
+    """:func:`unescape` of a text with no escaped backslash."""
+    for escaped, meant in _ESCAPES:
+        part = part.replace(escaped, meant)
+    return _ESCAPE.sub(r"\1", part) if "\\" in part else part
+
+
+#: The usual escapes, replaced at C speed (rarer ones are left to a pattern).
+_ESCAPES = (("\\n", "\n"), ("\\N", "\n"), ("\\,", ","), ("\\;", ";"))
 
 
 _SPLITS = {sep: re.compile(rf"(?<!\\){re.escape(sep)}") for sep in ";,"}
@@ -103,11 +124,16 @@ def _line(raw: str, number: int) -> Line | None:
     colon = raw.find(":", head.end())
     if colon < 0 or '"' in raw[head.end() : colon]:
         return _vobject_line(raw, number)
+    return _decoded(Line(name, raw[colon + 1 :], group, raw[head.end() : colon]))
+
+
+def _params(text: str) -> dict[str, list[str]]:
+    """Unquoted parameters (``;TYPE=work,voice;CELL``) by upper-case name."""
     found: dict[str, list[str]] = {}
-    for param in filter(None, raw[head.end() : colon].split(";")):
+    for param in filter(None, text.split(";")):
         key, _is, values = param.partition("=")
         found.setdefault(key.upper(), []).extend(values.split(",") if values else ())
-    return _decoded(Line(name, raw[colon + 1 :], group, found))
+    return found
 
 
 class _ParseError(Exception):
@@ -126,7 +152,7 @@ def _vobject_line(raw: str, number: int) -> Line | None:
     found: dict[str, list[str]] = {}
     for param in params:
         found.setdefault(str(param[0]).upper(), []).extend(str(v) for v in param[1:])
-    return _decoded(Line(name.upper(), value, (group or "").upper(), found))
+    return _decoded(Line(name.upper(), value, (group or "").upper(), parsed=found))
 
 
 def _decoded(line: Line) -> Line:
@@ -144,19 +170,26 @@ def _decoded(line: Line) -> Line:
     return line
 
 
-_FOLD = re.compile(r"\r?\n[ \t]")
+_FOLD = re.compile(r"\n[ \t]")
+#: A logical line as group, name, parameters and value; or, in the last
+#: group, a line of another shape (a quoted parameter, no colon) that
+#: :func:`_line` reads on its own.
+_ROW = re.compile(r'^(?:(?:([^.;:"\n]*)\.)?([^.;:"\n]*)((?:;[^:"\n]*)?):(.*)|(.+))$', re.M)
 
 
-def _logical_lines(text: str) -> Iterable[tuple[str, int]]:
-    """The unfolded lines of ``text``, numbered. Without quoted-printable
-    values, unfolding is removing each line break followed by a space or a
-    tab (RFC 6350, section 3.2); vobject unfolds the rest, where a value may
-    also continue after a trailing ``=``."""
+def _rows(text: str) -> Iterable[tuple[str, str, str, str, str]]:
+    """The logical lines of ``text`` as :data:`_ROW` splits them. Without
+    quoted-printable values, unfolding is removing each line break followed
+    by a space or a tab (RFC 6350, section 3.2), and one pattern splits the
+    whole text; vobject unfolds the rest, where a value may also continue
+    after a trailing ``=``, and :func:`_line` splits them one by one."""
     if "QUOTED-PRINTABLE" in text.upper():
         from vobject.base import getLogicalLines
 
-        return getLogicalLines(io.StringIO(text))
-    return ((line, n) for n, line in enumerate(_FOLD.sub("", text).splitlines(), 1) if line.strip())
+        # Each line as one of another shape: a value there may hold a line break.
+        return (("", "", "", "", line) for line, _n in getLogicalLines(io.StringIO(text)))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _ROW.findall(_FOLD.sub("", text))
 
 
 def read_vcards(text: str) -> Parsed:
@@ -165,13 +198,25 @@ def read_vcards(text: str) -> Parsed:
     card: Card | None = None
     broken = False
     number = 0
+    read = _READ
     try:
-        for raw, line_number in _logical_lines(text):
-            try:
-                line = _line(raw, line_number)
-            except _ParseError:
-                broken = card is not None or broken
-                continue
+        for group, name, params, value, other in _rows(text):
+            if other:
+                if other.isspace():
+                    continue
+                try:
+                    line = _line(other, 0)
+                except _ParseError:
+                    broken = card is not None or broken
+                    continue
+            else:
+                name = name.upper()
+                if name not in read:
+                    name = name.replace("_", "-")
+                    if name not in read:
+                        continue
+                # No value is quoted-printable here (see _rows): none to decode.
+                line = Line(name, value, group and group.upper(), params)
             if line is None:
                 continue
             if line.name == "BEGIN" and line.value.upper() == "VCARD" and card is None:
@@ -208,7 +253,7 @@ def _values(card: Card, name: str) -> list[Line]:
 
 def _first(card: Card, *names: str) -> str:
     for name in names:
-        for line in _values(card, name):
+        for line in card.get(name, ()):
             if line.value.strip():
                 return unescape(line.value)
     return ""
@@ -251,27 +296,54 @@ def _contact(card: Card, where: str) -> Contact | None:
     )
 
 
+#: The properties an important date is read from; those of a known label.
+_DATED = frozenset(["BDAY", "ANNIVERSARY", "X-ANNIVERSARY", "X-ABDATE", "X-ANDROID-CUSTOM"])
+_LABELLED = {"BDAY": "birthday", "ANNIVERSARY": "anniversary", "X-ANNIVERSARY": "anniversary"}
+
+
 def _dates(card: Card) -> list[dict[str, Any]]:
+    """The card's important dates, the first of each label (an unreadable
+    one left out)."""
     found: dict[str, dict[str, Any]] = {}
+    for label, line in _dated(card):
+        key = label.casefold()
+        if key in found:
+            continue
+        params = line.params if line.written or line.parsed else {}
+        day = day_of(unescape(line.value), no_year="X-APPLE-OMIT-YEAR" in params)
+        if day is not None:
+            # X-SJ-ONE-OFF: a date that does not come back yearly (sj export).
+            once = "X-SJ-ONE-OFF" in params and not day.startswith("--")
+            found[key] = {"label": label, "date": day, "yearly": not once}
+    return list(found.values())
 
-    def add(label: str, line: Line) -> None:
-        no_year = "X-APPLE-OMIT-YEAR" in line.params
-        for item in yearly(label, day_of(unescape(line.value), no_year=no_year)):
-            if "X-SJ-ONE-OFF" in line.params and not item["date"].startswith("--"):
-                item["yearly"] = False  # written by sj export
-            found.setdefault(label.casefold(), item)
 
-    for line in _values(card, "BDAY"):
-        add("birthday", line)
-    for line in [*_values(card, "ANNIVERSARY"), *_values(card, "X-ANNIVERSARY")]:
-        add("anniversary", line)
+def _dated(card: Card) -> list[tuple[str, Line]]:
+    """Each line that holds a date, with its label."""
+    present = _DATED.intersection(card)
+    if not present:
+        return []
+    dated = [
+        (label, line) for name, label in _LABELLED.items() if name in present for line in card[name]
+    ]
+    if "X-ABDATE" in present:
+        labels = {line.group: unescape(line.value) for line in _values(card, "X-ABLABEL")}
+        for line in card["X-ABDATE"]:
+            label = labels.get(line.group, "") if line.group else ""
+            apple = _APPLE_LABEL.fullmatch(label)
+            dated.append(((apple[1] if apple else label).lower() or "date", line))
+    for line in _values(card, "X-ANDROID-CUSTOM"):
+        parts = line.value.split(";")
+        if parts[0].endswith("contact_event") and len(parts) > 2:
+            dated.append((_ANDROID_EVENT.get(parts[2], "date"), Line(line.name, parts[1])))
+    return dated
     labels = {line.group: unescape(line.value) for line in _values(card, "X-ABLABEL")}
     for line in _values(card, "X-ABDATE"):
         label = labels.get(line.group, "") if line.group else ""
         apple = _APPLE_LABEL.fullmatch(label)
-        add((apple[1] if apple else label).lower() or "date", line)
+        dated.append(((apple[1] if apple else label).lower() or "date", line))
     for line in _values(card, "X-ANDROID-CUSTOM"):
         parts = line.value.split(";")
         if parts[0].endswith("contact_event") and len(parts) > 2:
-            add(_ANDROID_EVENT.get(parts[2], "date"), Line(line.name, parts[1]))
-    return list(found.values())
+            dated.append((_ANDROID_EVENT.get(parts[2], "date"), Line(line.name, parts[1])))
+    return dated

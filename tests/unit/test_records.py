@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import orjson
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -110,3 +111,20 @@ def test_the_journal_stores_new_versions_sparse_and_leaves_stored_ones_alone(tmp
     journal.table(TABLE_INTERACTIONS)["99"] = full | {"updated_at": "2026-11-21T00:00:00.000000Z"}
     journal.drop_indexes()
     assert [e.get("summary") for e in journal.interactions_of(ana.id)] == ["Call", "Coffee"]
+
+
+@given(interactions)
+def test_a_record_stored_without_its_object_is_stored_as_its_object_would_be(entry):
+    fields = {k: v for k, v in entry.to_raw().items() if v != getattr(Interaction, k, None)}
+    assert Interaction.new_raw(fields) == Interaction(**fields).to_raw()
+    assert Interaction.new_raw(fields)["follow_ups"] is not fields.get("follow_ups")
+
+
+def test_a_record_stored_without_its_object_gets_a_fresh_id_and_is_checked():
+    first, second = Stakeholder.new_raw({"name": "Ana"}), Stakeholder.new_raw({"name": "Ana"})
+    assert first["id"] != second["id"] and first["tags"] is not second["tags"]
+    assert {**first, "id": ""} == {**Stakeholder(name="Ana").to_raw(), "id": ""}
+    with pytest.raises(TypeError):
+        Stakeholder.new_raw({"name": "Ana", "colour": "red"})
+    with pytest.raises(TypeError):
+        Stakeholder.new_raw({"organization": "Coastal Timber"})
