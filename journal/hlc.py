@@ -21,7 +21,8 @@ _last = ""
 
 def format_stamp(instant: dt.datetime) -> str:
     """Format an aware datetime as a stamp."""
-    return instant.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    # isoformat: the same text as strftime("%Y-%m-%dT%H:%M:%S.%fZ"), quicker.
+    return instant.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
 
 
 def parse_stamp(stamp: str) -> dt.datetime:

@@ -279,32 +279,37 @@ class Journal(EntryIndexes):
         """Add many new records (an import) with one save at the end, or at
         the end of the caller's :meth:`change`; returns how many. Each is
         a stored dict, as :meth:`Record.new_raw` makes it."""
-        count = 0
-        for raw in raws:
-            self._insert_raw(table, raw)
-            count += 1
+        count = self._insert_all(table, raws)
         if not self._change_depth:
             self.save()
         return count
 
     def _insert(self, record: Record) -> Raw:
-        return self._insert_raw(record.table, record.to_raw())
+        raw = record.to_raw()
+        self._insert_all(record.table, [raw])
+        return raw
 
-    def _insert_raw(self, table_name: str, raw: Raw) -> Raw:
+    def _insert_all(self, table_name: str, raws: Iterable[Raw]) -> int:
+        """Put new records in memory, each stamped and noted for the next
+        save; how many."""
         self._require_writable()
-        if self.get(table_name, raw["id"]) is not None:
-            raise InputError(f"A record with id {raw['id']} already exists.")
-        raw["created_at"] = ""
-        self._stamp(raw, None)
-        compact(raw, table_name)
+        count = 0
         with self.storage.memory_lock:
             table = self.table(table_name)
-            doc_id = str(self._next_doc_id(table_name))
-            table[doc_id] = raw
-            self._doc_index(table_name)[raw["id"]] = doc_id
-            self._index_new(table_name, raw)
-            self.storage.note_written(table_name, raw)
-        return raw
+            ids = self._doc_index(table_name)
+            for raw in raws:
+                if raw["id"] in ids:
+                    raise InputError(f"A record with id {raw['id']} already exists.")
+                raw["created_at"] = ""
+                self._stamp(raw, None)
+                compact(raw, table_name)
+                doc_id = str(self._next_doc_id(table_name))
+                table[doc_id] = raw
+                ids[raw["id"]] = doc_id
+                self._index_new(table_name, raw)
+                self.storage.note_written(table_name, raw)
+                count += 1
+        return count
 
     def update(
         self, table: str, record_id: str, changes: dict[str, Any], *, save: bool = True

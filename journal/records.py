@@ -108,8 +108,6 @@ def _copied(value: Any) -> Any:
 
 
 _PLAIN = frozenset({str, int, bool, float, type(None)})
-#: A field without a default, in :meth:`Record._defaults`.
-_REQUIRED = object()
 
 
 @dataclass(kw_only=True)
@@ -149,35 +147,40 @@ class Record:
     def new_raw(cls, fields: dict[str, Any]) -> dict[str, Any]:
         """``cls(**fields).to_raw()`` without building the record: the stored
         dict of a new record (an import adds thousands in one change)."""
-        template, factories = cls._defaults()
+        template, factories, required = cls._defaults()
         unknown = fields.keys() - template.keys()
         if unknown:
             raise TypeError(f"{cls.__name__} has no field {sorted(unknown)[0]!r}")
-        raw = dict(template)
+        if not fields.keys() >= required:
+            raise TypeError(f"{cls.__name__} needs {sorted(required - fields.keys())[0]!r}")
+        raw = {**template, **fields}
         for name, factory in factories:
             if name not in fields:
                 raw[name] = factory()
         plain = _PLAIN
         for name, value in fields.items():
-            raw[name] = value if type(value) in plain else _copied(value)
-        missing = [name for name, value in raw.items() if value is _REQUIRED]
-        if missing:
-            raise TypeError(f"{cls.__name__} needs {missing[0]!r}")
+            if type(value) not in plain:
+                raw[name] = _copied(value)
         return raw
 
     @classmethod
-    def _defaults(cls) -> tuple[dict[str, Any], tuple[tuple[str, Any], ...]]:
-        """Each field's default in field order (:data:`_REQUIRED` for one
-        without), and the fields whose default a factory makes."""
+    def _defaults(
+        cls,
+    ) -> tuple[dict[str, Any], tuple[tuple[str, Any], ...], frozenset[str]]:
+        """Each field's default in field order (None where a factory makes
+        it), the fields whose default a factory makes, and those without a
+        default."""
         cached = cls.__dict__.get("_defaults_cache")
         if cached is None:
             template: dict[str, Any] = {}
-            factories = []
+            factories, required = [], []
             for f in dataclasses.fields(cls):
-                template[f.name] = f.default if f.default is not dataclasses.MISSING else _REQUIRED
+                template[f.name] = None if f.default is dataclasses.MISSING else f.default
                 if f.default_factory is not dataclasses.MISSING:
                     factories.append((f.name, f.default_factory))
-            cached = template, tuple(factories)
+                elif f.default is dataclasses.MISSING:
+                    required.append(f.name)
+            cached = template, tuple(factories), frozenset(required)
             cls._defaults_cache = cached  # type: ignore[attr-defined]
         return cached
 

@@ -133,12 +133,13 @@ def plan_import(journal: Any, parsed: Parsed, options: Options) -> Plan:
     planned: dict[str, Raw] = {}  # new records by id
     views: dict[str, Raw] = {}  # matched records as they will be
     for contact in parsed.contacts:
-        match = index.match(contact.name, contact.organization, contact.emails)
+        key = identity_key(contact.name, contact.organization)
+        match = index.match(key, contact.emails)
         if match is None or match[0] == SIMILAR:
             record = _new_record(contact, plan.source, extra_tags, cadence)
             planned[record["id"]] = record
             plan.new.append(record)
-            index.add(record)
+            index.add(record, key)
             if match is not None:
                 plan.possible.append((record, match[1]))
             continue
@@ -178,7 +179,8 @@ def _new_record(contact: Contact, source: str, tags: list[str], cadence: int | N
         "phone": ", ".join(contact.phones),
         "notes": contact.notes,
         "met_how": contact.met_how,
-        "tags": normal_tags([*contact.tags, *tags]),
+        # A contact's own tags are in stored form already.
+        "tags": normal_tags([*contact.tags, *tags]) if tags else list(contact.tags),
         "dates": list(contact.dates),
         "cadence_days": cadence,
         "source": source,

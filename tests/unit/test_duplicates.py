@@ -2,7 +2,21 @@
 
 from __future__ import annotations
 
-from journal.duplicates import SAME_EMAIL, SAME_NAME, SIMILAR, Index, find_pairs
+from hypothesis import given
+from hypothesis import strategies as st
+from rapidfuzz import process
+
+from journal.duplicates import (
+    SAME_EMAIL,
+    SAME_NAME,
+    SIMILAR,
+    SIMILAR_SCORE,
+    Index,
+    find_pairs,
+    likeness,
+    most_alike,
+)
+from journal.rules import identity_key
 
 
 def person(rid, name, org="", email="", **more):
@@ -43,11 +57,24 @@ def test_namesakes_at_other_organizations_are_not_duplicates():
 
 def test_the_index_finds_what_an_incoming_contact_is():
     index = Index(PEOPLE)
-    assert index.match("Someone", "", ["ANA@forest.example"]) == (SAME_EMAIL, PEOPLE[0])
-    assert index.match("ana ruiz", "FORESTRY BOARD", []) == (SAME_NAME, PEOPLE[0])
-    assert index.match("Jonh Smith", "Harbour Authority", [])[0] == SIMILAR
-    assert index.match("Jon Smith", "Bank", []) is None
-    assert index.match("Gone Twin", "Harbour Authority", []) is None
+
+    def match(name, org, emails):
+        return index.match(identity_key(name, org), emails)
+
+    assert match("Someone", "", ["ANA@forest.example"]) == (SAME_EMAIL, PEOPLE[0])
+    assert match("ana ruiz", "FORESTRY BOARD", []) == (SAME_NAME, PEOPLE[0])
+    assert match("Jonh Smith", "Harbour Authority", [])[0] == SIMILAR
+    assert match("Jon Smith", "Bank", []) is None
+    assert match("Gone Twin", "Harbour Authority", []) is None
+
+
+_names = st.lists(st.sampled_from(["jon", "john", "smith", "smyth", "ana", "ruiz", "j."]), max_size=3)
+
+
+@given(st.builds(" ".join, _names), st.lists(st.builds(" ".join, _names), max_size=6))
+def test_the_most_alike_name_is_the_one_likeness_would_pick(name, names):
+    best = process.extractOne(name, names, scorer=likeness, score_cutoff=SIMILAR_SCORE)
+    assert most_alike(name, names) == (best[2] if best else None)
 
 
 def test_names_alike_as_typed_or_with_words_swapped_are_similar():
