@@ -15,7 +15,7 @@ Raw = dict[str, Any]
 FORMATS = ("vcard", "google", "outlook", "linkedin", "csv")
 
 
-@dataclass
+@dataclass(slots=True)
 class Contact:
     """A person from an address book, in the journal's terms."""
 

@@ -201,6 +201,7 @@ def read_vcards(text: str) -> Parsed:
     read = _READ
     try:
         for group, name, params, value, other in _rows(text):
+            line = None
             if other:
                 if other.isspace():
                     continue
@@ -209,23 +210,24 @@ def read_vcards(text: str) -> Parsed:
                 except _ParseError:
                     broken = card is not None or broken
                     continue
+                if line is None:
+                    continue
+                name, value = line.name, line.value
             else:
                 name = name.upper()
                 if name not in read:
                     name = name.replace("_", "-")
                     if name not in read:
                         continue
-                # No value is quoted-printable here (see _rows): none to decode.
-                line = Line(name, value, group and group.upper(), params)
-            if line is None:
-                continue
-            if line.name == "BEGIN" and line.value.upper() == "VCARD" and card is None:
+            if name == "BEGIN" and card is None and value.upper() == "VCARD":
                 card, broken, number = {}, False, number + 1
-            elif line.name == "END" and line.value.upper() == "VCARD" and card is not None:
+            elif name == "END" and card is not None and value.upper() == "VCARD":
                 _finish(parsed, card, f"card {number}", broken)
                 card = None
             elif card is not None:
-                card.setdefault(line.name, []).append(line)
+                # No value is quoted-printable in a row (see _rows): none to decode.
+                line = line or Line(name, value, group and group.upper(), params)
+                card.setdefault(name, []).append(line)
     except Exception as exc:  # vobject's reader on a badly broken file
         raise InputError(f"it is not a readable vCard file ({exc})".split("\n")[0]) from None
     if card is not None:

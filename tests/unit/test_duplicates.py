@@ -68,7 +68,9 @@ def test_the_index_finds_what_an_incoming_contact_is():
     assert match("Gone Twin", "Harbour Authority", []) is None
 
 
-_names = st.lists(st.sampled_from(["jon", "john", "smith", "smyth", "ana", "ruiz", "j."]), max_size=3)
+_names = st.lists(
+    st.sampled_from(["jon", "john", "smith", "smyth", "ana", "ruiz", "j."]), max_size=3
+)
 
 
 @given(st.builds(" ".join, _names), st.lists(st.builds(" ".join, _names), max_size=6))

@@ -128,3 +128,12 @@ def test_a_record_stored_without_its_object_gets_a_fresh_id_and_is_checked():
         Stakeholder.new_raw({"name": "Ana", "colour": "red"})
     with pytest.raises(TypeError):
         Stakeholder.new_raw({"organization": "Coastal Timber"})
+
+
+def test_a_new_id_is_a_random_uuid4():
+    import uuid
+
+    ids = {records.new_id() for _ in range(2000)}
+    assert len(ids) == 2000
+    assert all(uuid.UUID(i).version == 4 and uuid.UUID(i).hex == i for i in ids)
+    assert all(uuid.UUID(i).variant == uuid.RFC_4122 for i in ids)
