@@ -33,6 +33,18 @@ from .search_query import Query, Snippet, parse_query, snippet
 Raw = dict[str, Any]
 
 #: ``--in`` words → kinds.
+#: What a result's kind is called where a person reads it (the app's rows,
+#: ``sj search``); ``--json`` gives the kind itself.
+KIND_LABELS = {
+    "entry": "entry",
+    "stakeholder": "person",
+    "reflection": "reflection",
+    "promise": "promise",
+    "share": "share",
+}
+#: Its widest, for a column.
+KIND_WIDTH = max(map(len, KIND_LABELS.values()))
+
 IN_WORDS = {
     "entries": "entry",
     "people": "stakeholder",

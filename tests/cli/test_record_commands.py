@@ -118,3 +118,13 @@ def test_duplicates_are_listed_with_why(sj):
     pairs = sj("duplicates", "--json").json()
     assert [p["reason"] for p in pairs] == ["same e-mail", "similar names"]
     assert {pairs[1]["first"]["name"], pairs[1]["second"]["name"]} == {"Jon Smith", "John Smith"}
+
+
+def test_notes_of_several_lines_stay_under_their_label(sj):
+    assert sj("add", "Ana Ruiz", "--notes", "Prefers mornings\nAsk about the survey").code == 0
+    assert sj("log", "ana", "Coffee", "--reaction", "Warm\nbut wary of the timeline").code == 0
+    shown = sj("show", "ana").out.splitlines()
+    notes = shown.index("  notes: Prefers mornings")
+    assert shown[notes + 1] == "    Ask about the survey"
+    reaction = shown.index("      their reaction: Warm")
+    assert shown[reaction + 1] == "        but wary of the timeline"

@@ -273,9 +273,13 @@ async def test_manual_goal_add_check_and_carry(tmp_path):
         await pilot.press("space")
         await settle(pilot)
         assert app.screen.goals.list.items[0].achieved
+        summary = str(app.screen.goals.query_one("#goals-summary").render())
+        assert "1/1 reached" in summary
         await pilot.press("right_square_bracket")
         assert app.screen.goals.month == "2026-12"
         assert not app.screen.goals.list.items
+        # No goals: no "0/0 reached".
+        assert "reached" not in str(app.screen.goals.query_one("#goals-summary").render())
         await pilot.press("c")
         await settle(pilot)
         [carried] = app.screen.goals.list.items

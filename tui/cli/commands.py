@@ -27,7 +27,7 @@ from journal.resolve import resolve_stakeholder, unknown_tag
 from journal.rules import has_tag
 
 from .opening import open_journal
-from .output import STATE_MARKS, one_line, print_json, safe, table
+from .output import STATE_MARKS, hanging, one_line, print_json, safe, table
 
 
 def _draft(args: argparse.Namespace, *, name: str | None = None) -> StakeholderDraft:
@@ -276,7 +276,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         ("snoozed until", who.snooze_until or ""),
     ):
         if value:
-            print(f"  {label}: {safe(value)}")
+            print(f"  {label}: {hanging(value, '    ')}")
     if who.source:
         print(f"  imported from: {safe(who.source)}")
     if who.dates:
@@ -315,7 +315,7 @@ def _print_entry(entry: dict[str, Any]) -> None:
         print(f"      {safe(line)}")
     for name, label in ENTRY_FIELDS:
         if entry.get(name):
-            print(f"      {label}: {safe(entry[name])}")
+            print(f"      {label}: {hanging(entry[name], ' ' * 8)}")
     if entry.get("minutes"):
         print(f"      time spent: {entry['minutes']} min")
 

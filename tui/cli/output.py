@@ -18,6 +18,12 @@ def safe(text: Any) -> str:
     return escape_unsafe(str(text))
 
 
+def hanging(text: Any, indent: str) -> str:
+    """:func:`safe` text whose lines after the first start with ``indent``,
+    so a note of several lines stays under its label."""
+    return safe(text).replace("\n", "\n" + indent)
+
+
 def cell_len(text: str) -> int:
     """How many terminal cells ``text`` takes: two for a wide (CJK, emoji)
     character, none for a combining mark. The command line does not load

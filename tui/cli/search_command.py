@@ -15,7 +15,16 @@ from journal.dates import parse_date
 from journal.errors import InputError
 from journal.records import TABLE_SHARES, TABLE_STAKEHOLDERS
 from journal.resolve import unknown_tag
-from journal.search import IN_WORDS, Filters, Hit, kinds_from, names_of, search
+from journal.search import (
+    IN_WORDS,
+    KIND_LABELS,
+    KIND_WIDTH,
+    Filters,
+    Hit,
+    kinds_from,
+    names_of,
+    search,
+)
 from journal.search_query import parse_query
 
 from .opening import open_journal
@@ -134,7 +143,7 @@ def _as_json(hit: Hit, names: dict[str, str]) -> dict[str, Any]:
 
 def _line(hit: Hit, names: dict[str, str], marks: bool) -> str:
     who = ", ".join(names_of(hit, names))
-    head = f"{hit.date or '':10}  {hit.kind:<11}  "
+    head = f"{hit.date or '':10}  {KIND_LABELS[hit.kind]:<{KIND_WIDTH}}  "
     if who:
         head += f"{safe(who)} · "
     return f"{head}{hit.label}: {_marked(hit, marks)}"

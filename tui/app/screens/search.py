@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from journal.journal import Journal
-from journal.search import Hit, Results, field_text, names_of, search
+from journal.search import KIND_LABELS, KIND_WIDTH, Hit, Results, field_text, names_of, search
 from journal.search_query import Query, parse_query, snippet
 
 from .. import keys
@@ -29,13 +29,6 @@ from ..widgets.rowlist import RowList
 SHOWN = 200
 #: From this width on, a row names the field that matched.
 LABELS_FROM = 100
-KIND_WORDS = {
-    "entry": "entry",
-    "stakeholder": "person",
-    "reflection": "reflect",
-    "promise": "promise",
-    "share": "share",
-}
 HINT = (
     'Every word must match · "a phrase" · -word leaves out · '
     "accents and case ignored · ↓ results · Enter open · Esc back"
@@ -67,7 +60,7 @@ class SearchResults(RowList):
         match = self.get_component_rich_style("search--match", partial=True)
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(f"{hit.date or '':10} ", dim)
-        text.append(f"{KIND_WORDS.get(hit.kind, hit.kind):8}", dim)
+        text.append(f"{KIND_LABELS[hit.kind]:{KIND_WIDTH}} ", dim)
         who = clean(", ".join(names_of(hit, self.names)))
         who_width = max(8, min(24, width // 5))
         who = who if len(who) <= who_width else who[: who_width - 1] + "…"

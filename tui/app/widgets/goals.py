@@ -106,8 +106,9 @@ class GoalsPane(Pane):
         summary.append(month_name, "bold")
         if self.month == goal_rules.month_of(journal.today()):
             summary.append(" (this month)")
-        done = sum(1 for r in rows if r.achieved)
-        summary.append(f" · {done}/{len(rows)} reached")
+        if rows:  # "0/0 reached" would claim something of no goals
+            done = sum(1 for r in rows if r.achieved)
+            summary.append(f" · {done}/{len(rows)} reached")
         summary.append(f" · {counts.informal} informal, {counts.formal} formal")
         self.query_one("#goals-summary", Line).update(summary)
         empty = self.query_one("#goals-empty", Static)
