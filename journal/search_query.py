@@ -43,9 +43,16 @@ class Term:
 
     @classmethod
     def of(cls, words: list[str], prefix: bool) -> Term:
-        body = _BETWEEN.join(map(re.escape, words))
+        escaped = [re.escape(w) for w in words]
+        first = escaped[0]
+        # The first word is found as text, then checked to start a word
+        # (not preceded by a letter): a pattern that begins with a literal
+        # is scanned for at C speed, several times quicker than one that
+        # begins with the check. A word is letters, so the look back is of
+        # a fixed width.
+        body = _BETWEEN.join([rf"{first}(?<!\w{first})", *escaped[1:]])
         end = "" if prefix else r"(?!\w)"
-        return cls(tuple(words), prefix, re.compile(rf"(?<!\w){body}{end}"))
+        return cls(tuple(words), prefix, re.compile(body + end))
 
 
 @dataclass(frozen=True)

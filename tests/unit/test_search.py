@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from journal import search as finder
 from journal import search_index
@@ -456,3 +459,21 @@ def test_a_search_while_a_worker_folds_ahead_finds_what_a_lone_search_finds(
         seen = {word: found(journal, word) for word in ANIMALS}
         worker.join()
         assert seen == expected
+
+
+@given(
+    st.lists(st.sampled_from(["pe", "per", "moose", "a", "é"]), min_size=1, max_size=2),
+    st.booleans(),
+    st.text(alphabet="pemorsa é\x1e\x1f-_1", max_size=30),
+)
+def test_a_term_matches_where_its_words_start_and_end_a_word(words, prefix, text):
+    from journal.search_query import _BETWEEN, Term
+
+    # The plain form of the rule: not preceded by a letter, and (unless
+    # typed last) not followed by one.
+    body = _BETWEEN.join(map(re.escape, words))
+    plain = re.compile(rf"(?<!\w){body}" + ("" if prefix else r"(?!\w)"))
+    term = Term.of(words, prefix)
+    for start in range(len(text) + 1):
+        found, expected = term.pattern.search(text, start), plain.search(text, start)
+        assert (found and found.span()) == (expected and expected.span())
