@@ -76,6 +76,8 @@ FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 #: Records per block of folded text.
 BLOCK = 2048
+#: How much of a block's text tells which word of a query is rarest.
+SAMPLE = 1 << 16
 #: How many words each block remembers the records of (see _Block.holding).
 HELD_WORDS = 8
 
@@ -265,10 +267,10 @@ class SearchIndex:
         for block in self.blocks(kind):
             text, starts, records = block.text or "", block.starts, block.records
             if not settled:
-                # Look first for the rarest word (in the newest records, a
-                # full block of them), so the fewest records are looked at
-                # closely.
-                anchor = min(query.words, key=text.count)
+                # Look first for the rarest word (in the newest records:
+                # the start of a full block of them), so the fewest records
+                # are looked at closely.
+                anchor = min(query.words, key=lambda word: text.count(word, 0, SAMPLE))
                 settled = len(records) >= BLOCK // 4
             for n in block.holding(anchor):
                 record = records[n]
