@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.command import CommandPalette
 from textual.widgets import Input
 
+from journal import search as finder
 from journal.records import Interaction, Stakeholder
 from journal.sample import write_sample
 from tui.app.screens.entry import EntryScreen
@@ -218,3 +219,26 @@ async def test_results_follow_another_devices_changes_with_their_names(tmp_path)
         assert isinstance(app.screen, SearchScreen)
         assert "Zoë Okafor" in _row_text(app, 0)
         assert "Okapi survey" in _row_text(app, 0)
+
+
+async def test_between_keys_the_search_looks_ahead_for_the_next_one(tmp_path, monkeypatch):
+    from journal import search_index
+
+    monkeypatch.setattr(search_index, "BLOCK", 64)  # the sample's entries in many blocks
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)  # the text folded ahead
+        await pilot.press("ctrl+f")
+        await type_text(pilot, "the")
+        await pilot.pause()
+        assert app.screen.results.more  # stopped at its limit, in the newest blocks
+        for _ in range(50):
+            await pilot.pause()
+        blocks = search_index.index_of(app.journal)._blocks["entry"]
+        assert len(blocks) > 10 and all(block.remembers("the") for block in blocks)
+        await type_text(pilot, "y")
+        await pilot.pause()
+        shown = [(hit.kind, hit.id) for hit in _rows(app).items]
+    search_index._INDEXES.clear()
+    fresh = [(hit.kind, hit.id) for hit in finder.search(app.journal, "they", limit=200).hits]
+    assert shown == fresh

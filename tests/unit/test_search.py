@@ -477,3 +477,25 @@ def test_a_term_matches_where_its_words_start_and_end_a_word(words, prefix, text
     for start in range(len(text) + 1):
         found, expected = term.pattern.search(text, start), plain.search(text, start)
         assert (found and found.span()) == (expected and expected.span())
+
+
+def test_a_search_that_stopped_at_its_limit_is_looked_ahead_for_the_next_key(
+    journal, ana, monkeypatch
+):
+    monkeypatch.setattr(search_index, "BLOCK", 4)
+    for day in range(1, 10):
+        entry(journal, ana, f"2026-03-0{day}", "Moose permits" if day % 3 else "Pine plans")
+    search_index.index_of(journal).build()  # as the app's worker does
+    query = parse_query("moose p")
+    first = search(journal, query, limit=2)
+    assert first.more
+    blocks = search_index.index_of(journal)._blocks["entry"]
+    assert not all(b.remembers("moose") for b in blocks)  # it stopped early
+    steps = list(finder.look_ahead(journal, query))
+    assert steps and all(b.remembers("moose") for b in blocks)
+    assert not list(finder.look_ahead(journal, query))  # nothing left to do
+    # What the next key finds is what a search from scratch finds.
+    remembered = [h.record["id"] for h in search(journal, "moose pe", limit=0).hits]
+    search_index._INDEXES.clear()
+    fresh = [h.record["id"] for h in search(journal, "moose pe", limit=0).hits]
+    assert remembered == fresh and len(fresh) == 6

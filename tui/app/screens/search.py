@@ -7,6 +7,7 @@ and after each save or reload, so a keystroke only looks things up.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import ClassVar
 
 from rich.text import Text
@@ -17,7 +18,16 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from journal.journal import Journal
-from journal.search import KIND_LABELS, KIND_WIDTH, Hit, Results, field_text, names_of, search
+from journal.search import (
+    KIND_LABELS,
+    KIND_WIDTH,
+    Hit,
+    Results,
+    field_text,
+    look_ahead,
+    names_of,
+    search,
+)
 from journal.search_query import Query, parse_query, snippet
 
 from .. import keys
@@ -29,6 +39,7 @@ from ..widgets.rowlist import RowList
 SHOWN = 200
 #: From this width on, a row names the field that matched.
 LABELS_FROM = 100
+_DONE = object()
 HINT = (
     'Every word must match · "a phrase" · -word leaves out · '
     "accents and case ignored · ↓ results · Enter open · Esc back"
@@ -101,6 +112,8 @@ class SearchScreen(Screen[Hit | None]):
         self._shown: str | None = None
         #: The journal version the shown results and names were read at.
         self._version: object = None
+        #: The look ahead under way (see _look_ahead).
+        self._ahead: Iterator[None] | None = None
 
     def compose(self) -> ComposeResult:
         yield SearchInput(
@@ -171,6 +184,11 @@ class SearchScreen(Screen[Hit | None]):
                 self._version = version
                 rows.names = self.journal.names()
         self._shown = typed
+        # A search that stopped at its limit saw the newest records only:
+        # between keys, look further for what the next query will look for.
+        self._ahead = look_ahead(self.journal, query) if self.results.more else None
+        if self._ahead is not None:
+            self.call_later(self._look_ahead, self._ahead)
         hits = self.results.hits
         rows.query = query
         rows.set_items(hits, cursor=min(cursor, max(0, len(hits) - 1)))
@@ -184,6 +202,12 @@ class SearchScreen(Screen[Hit | None]):
             summary.append(f"{count} match{'' if count == '1' else 'es'}", "bold")
             summary.append(" · newest first")
         self.query_one("#search-summary", Line).update(summary)
+
+    def _look_ahead(self, steps: Iterator[None]) -> None:
+        """One step of the look ahead, then the next one after whatever
+        came in meanwhile (a key); dropped once another search replaced it."""
+        if steps is self._ahead and next(steps, _DONE) is not _DONE:
+            self.call_later(self._look_ahead, steps)
 
     def action_focus_results(self) -> None:
         self.query_one(SearchResults).focus()
