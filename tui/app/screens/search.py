@@ -188,7 +188,7 @@ class SearchScreen(Screen[Hit | None]):
         # between keys, look further for what the next query will look for.
         self._ahead = look_ahead(self.journal, query) if self.results.more else None
         if self._ahead is not None:
-            self.call_later(self._look_ahead, self._ahead)
+            self.call_after_refresh(self._look_ahead, self._ahead)
         hits = self.results.hits
         rows.query = query
         rows.set_items(hits, cursor=min(cursor, max(0, len(hits) - 1)))
@@ -204,10 +204,11 @@ class SearchScreen(Screen[Hit | None]):
         self.query_one("#search-summary", Line).update(summary)
 
     def _look_ahead(self, steps: Iterator[None]) -> None:
-        """One step of the look ahead, then the next one after whatever
-        came in meanwhile (a key); dropped once another search replaced it."""
+        """One step of the look ahead, then the next one once the screen is
+        idle (after a key that came meanwhile, and its frame); dropped once
+        another search replaced it."""
         if steps is self._ahead and next(steps, _DONE) is not _DONE:
-            self.call_later(self._look_ahead, steps)
+            self.call_after_refresh(self._look_ahead, steps)
 
     def action_focus_results(self) -> None:
         self.query_one(SearchResults).focus()
