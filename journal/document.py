@@ -8,12 +8,14 @@ reason (:class:`BadFileError`) and left as it is.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import gc
 import os
 import stat
 import uuid
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -98,17 +100,26 @@ def meta_of(document: Document) -> dict[str, Any]:
 FREEZE_PARSED = False
 
 
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused meanwhile: for work that makes
+    many containers and no cycles (a parse, an import), whose collections
+    midway would only walk what it made."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def loads(payload: bytes) -> Any:
     """``orjson.loads`` with the cyclic collector paused meanwhile: a parse
     makes a million containers and no cycles, and the collections it would
     trigger midway double its time."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         document = orjson.loads(payload)
-    finally:
-        if enabled:
-            gc.enable()
     if FREEZE_PARSED:
         global _FROZEN_ONCE
         if _FROZEN_ONCE:

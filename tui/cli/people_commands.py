@@ -139,6 +139,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     from journal.clock import Clock
     from journal.dates import parse_cadence
+    from journal.document import collector_paused
     from journal.importing import read_contacts
     from journal.importing.plan import Options, apply_plan, plan_import
 
@@ -147,18 +148,19 @@ def cmd_import(args: argparse.Namespace) -> int:
     clock = Clock.from_env()
     if args.every:
         parse_cadence(args.every)
-    parsed = read_contacts(Path(args.path), args.format, clock.today())
+    with collector_paused():  # thousands of contacts, records and no cycles
+        parsed = read_contacts(Path(args.path), args.format, clock.today())
     options = Options(tags=tuple(args.tag or ()), every=args.every)
     if args.dry_run:
         try:
             journal: Any = open_journal(args, clock=clock, read_only=True)
         except MissingFileError:  # no journal yet: everyone would be new
             journal = _NoJournal(clock)
-        with journal.reading():
+        with journal.reading(), collector_paused():
             plan = plan_import(journal, parsed, options)
     else:
         journal = open_journal(args, clock=clock, create=True)
-        with journal.change():
+        with journal.change(), collector_paused():
             plan = plan_import(journal, parsed, options)
             apply_plan(journal, plan)
     if args.json:
