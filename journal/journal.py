@@ -32,9 +32,9 @@ from .records import (
     Interaction,
     Record,
     Stakeholder,
-    compact,
 )
 from .resolve import resolve_stakeholder
+from .sparse import compact
 from .storage import JournalStorage
 
 

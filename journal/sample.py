@@ -22,7 +22,7 @@ from typing import Any
 
 import orjson
 
-from . import __version__, errors, records
+from . import __version__, errors, records, sparse
 from . import sample_text as txt
 from .records import FollowUp, Goal, Interaction, Promise, Reflection, Share, Stakeholder
 
@@ -242,7 +242,7 @@ def _interaction(g: _Gen, day: int, who: list[dict[str, Any]]) -> dict[str, Any]
     )
     # to_raw() without its deep copy (every value here is a fresh object): that copy
     # alone would take longer than generating 50,000 interactions.
-    return records.compact(dict(vars(record)), records.TABLE_INTERACTIONS)
+    return sparse.compact(dict(vars(record)), records.TABLE_INTERACTIONS)
 
 
 def _reflections(g: _Gen, entries: list[dict[str, Any]], count: int) -> list[dict[str, Any]]:
@@ -261,7 +261,7 @@ def _reflections(g: _Gen, entries: list[dict[str, Any]], count: int) -> list[dic
             interaction=entry["id"] if prompt_id.startswith("after-") else None,
         )
         # As in _interaction: vars() without to_raw's deep copy, stored sparse.
-        out.append(records.compact(dict(vars(record)), records.TABLE_REFLECTIONS))
+        out.append(sparse.compact(dict(vars(record)), records.TABLE_REFLECTIONS))
     return out
 
 

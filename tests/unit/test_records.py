@@ -20,9 +20,8 @@ from journal.records import (
     Interaction,
     Reflection,
     Stakeholder,
-    compact,
-    with_defaults,
 )
+from journal.sparse import compact, with_defaults
 
 
 def test_a_quick_log_keeps_only_what_was_said():

@@ -17,7 +17,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
 from journal.errors import JournalError
-from journal.records import with_defaults
+from journal.sparse import with_defaults
 
 from .. import keys
 from ..text import NEWLINE_MARK, clean, one_line
