@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -214,8 +215,13 @@ def export_payload(
     raise InputError(f"An export is one of {', '.join(FORMATS)}, not {format!r}.")
 
 
-def check_target(path: Path, *, force: bool = False) -> None:
-    """Raise what :func:`write_file` would refuse before writing."""
+def check_target(path: Path, *, journal: Any, force: bool = False) -> None:
+    """Raise what :func:`write_file` would refuse before writing: a folder,
+    a missing folder, a file that exists (unless ``force``) and, whatever
+    ``force`` says, ``journal``'s own file or another journal this machine
+    has opened (written over, everything in it would be gone)."""
+    if _is_a_journal(path, journal):
+        raise InputError(f"{path} is a journal: an export would write over it. Name another file.")
     if path.is_dir():
         raise InputError(f"{path} is a folder; name a file in it, e.g. {path / 'journal.json'}.")
     if not path.parent.is_dir():
@@ -224,13 +230,29 @@ def check_target(path: Path, *, force: bool = False) -> None:
         raise InputError(f"{path} already exists.", hint="force")
 
 
-def write_file(path: Path, payload: bytes, *, force: bool = False) -> None:
-    """Write a file the user asked for: it holds what the journal holds, so
-    it is private like the journal (0600, written whole), and it replaces a
-    file only when the user said so (``force``)."""
+def _is_a_journal(path: Path, journal: Any) -> bool:
+    """Whether ``path`` is ``journal``'s file, or another journal this
+    machine knows, under whatever name (a link, another spelling)."""
+    if not path.exists():
+        return False
+    known = [journal.path, *map(Path, journal.storage.dirs.known_journals())]
+    for other in known:
+        try:
+            if os.path.samefile(path, other):
+                return True
+        except OSError:  # a journal since moved away
+            continue
+    return False
+
+
+def write_file(path: Path, payload: bytes, *, journal: Any, force: bool = False) -> None:
+    """Write a file the user asked for from ``journal``: it holds what the
+    journal holds, so it is private like the journal (0600, written whole),
+    and it replaces a file only when the user said so (``force``), never a
+    journal."""
     from .private import write_private
 
-    check_target(path, force=force)
+    check_target(path, journal=journal, force=force)
     try:
         write_private(path, payload, make_folder=False)
     except OSError as exc:

@@ -71,6 +71,25 @@ async def test_export_writes_a_private_file_and_refuses_to_replace_one(tmp_path)
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
 
 
+async def test_export_never_writes_over_the_journal_even_with_replace(tmp_path):
+    seed_twins(tmp_path)
+    journal_file = tmp_path / "j.json"
+    before = journal_file.read_bytes()
+    app = make_app(tmp_path, sample=None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.screen.action_export()
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#format").value = "csv"
+        form.query_one("#path").value = str(journal_file)
+        form.query_one("#force").value = True
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form
+        assert "is a journal" in str(form.query_one("#path-error").render())
+    assert journal_file.read_bytes() == before
+
+
 async def test_the_brief_goes_to_the_clipboard_with_its_dates(tmp_path):
     journal = open_journal(tmp_path)
     with journal.change():

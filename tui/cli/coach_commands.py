@@ -342,7 +342,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     if args.output:
         from journal.exporting import write_file
 
-        write_file(Path(args.output), text.encode("utf-8"), force=args.force)
+        write_file(Path(args.output), text.encode("utf-8"), journal=journal, force=args.force)
         print(f"Wrote the {args.month} report to {args.output}.", file=sys.stderr)
     else:
         sys.stdout.write(text)

@@ -215,7 +215,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         journal, args.format, table=args.table, who=who, reflections=args.include_reflections
     )
     if args.output:
-        write_file(Path(args.output), payload, force=args.force)
+        write_file(Path(args.output), payload, journal=journal, force=args.force)
     else:
         sys.stdout.buffer.write(payload)
         sys.stdout.flush()

@@ -95,7 +95,7 @@ def who_of(journal: Journal, values: dict[str, Any]) -> str | None:
 def check_export(journal: Journal, values: dict[str, Any]) -> None:
     who_of(journal, values)
     try:
-        exporting.check_target(values["path"], force=values["force"])
+        exporting.check_target(values["path"], journal=journal, force=values["force"])
     except InputError as exc:
         hint = " Tick Replace to write over it." if exc.hint == "force" else ""
         raise InputError(f"{exc}{hint}", field="path") from None

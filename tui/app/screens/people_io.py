@@ -33,7 +33,9 @@ class InOutActions(MainBase):
                 who=who_of(self.journal, values),
                 reflections=values["reflections"],
             )
-            exporting.write_file(values["path"], payload, force=values["force"])
+            exporting.write_file(
+                values["path"], payload, journal=self.journal, force=values["force"]
+            )
         except JournalError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
