@@ -34,10 +34,11 @@ Raw = dict[str, Any]
 
 #: ``--in`` words → kinds.
 #: What a result's kind is called where a person reads it (the app's rows,
-#: ``sj search``); ``--json`` gives the kind itself.
+#: ``sj search``); ``--json`` gives the kind itself. A stakeholder's result
+#: is its profile (a stakeholder may be an organization, not a person).
 KIND_LABELS = {
     "entry": "entry",
-    "stakeholder": "person",
+    "stakeholder": "profile",
     "reflection": "reflection",
     "promise": "promise",
     "share": "share",

@@ -41,7 +41,7 @@ def test_lines_newest_first_with_kind_names_field_and_snippet(sj, journal):
     result = sj("search", "permits")
     assert result.code == 0
     assert result.out.splitlines() == [
-        f"{changed_on(journal, 'Chloé Martin')}  person      Chloé Martin · critical issues: Permits for the mill",
+        f"{changed_on(journal, 'Chloé Martin')}  profile     Chloé Martin · critical issues: Permits for the mill",
         "2026-03-02  entry       Ana Ruiz · what I said or did: Talked about the permits",
     ]
     assert "\x1b" not in result.out  # not a terminal: no highlight
