@@ -34,7 +34,7 @@ from .records import (
     TABLE_SHARES,
     TABLE_STAKEHOLDERS,
 )
-from .rules import emails_of, normal_tags
+from .rules import emails_of, normal_tags, united_contacts
 
 Raw = dict[str, Any]
 
@@ -68,17 +68,9 @@ def _live(journal: Any, stakeholder_id: str) -> Raw:
     return raw
 
 
-def _split(value: Any) -> list[str]:
-    return [p.strip() for p in str(value or "").split(",") if p.strip()]
-
-
-def _unite(mine: Any, theirs: Any, name: str) -> str:
-    if name == "email":
-        known = {e.casefold() for e in emails_of(str(mine or ""))}
-        more = [e for e in emails_of(str(theirs or "")) if e.casefold() not in known]
-        return ", ".join([*emails_of(str(mine or "")), *more])
-    have = _split(mine)
-    return ", ".join([*have, *(p for p in _split(theirs) if p not in have)])
+def _listed(value: Any, name: str) -> list[str]:
+    text = str(value or "")
+    return emails_of(text) if name == "email" else [p for p in text.split(",") if p.strip()]
 
 
 def _fold(keep: Raw, other: Raw, merged: Merged | None) -> Raw:
@@ -97,7 +89,7 @@ def _fold(keep: Raw, other: Raw, merged: Merged | None) -> Raw:
             if more:
                 changes[name] = [*(current or ()), *more]
         elif name in _LISTED:
-            united = _unite(current, value, name)
+            united = united_contacts(name, str(current or ""), _listed(value, name))
             if united != (current or ""):
                 changes[name] = united
         elif current in (None, "", [], False):

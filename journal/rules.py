@@ -180,6 +180,27 @@ def emails_of(value: str) -> list[str]:
     return [e for e in _EMAIL_SPLIT.split(value or "") if "@" in e]
 
 
+def _phone_key(phone: str) -> str:
+    return re.sub(r"\D", "", phone) or phone.strip()
+
+
+def united_contacts(field: str, current: str, more: Iterable[str]) -> str:
+    """An e-mail or phone field (addresses or numbers, comma-separated)
+    with ``more`` added: each once, in order; e-mails compared without case,
+    phone numbers by their digits. Nothing is dropped: an import and a
+    merge of two people keep every address and number."""
+    if field == "email":
+        have, key = emails_of(current), str.casefold
+    else:
+        have, key = [p.strip() for p in str(current or "").split(",") if p.strip()], _phone_key
+    seen = {key(value) for value in have}
+    for value in more:
+        if value.strip() and key(value) not in seen:
+            seen.add(key(value))
+            have.append(value.strip())
+    return ", ".join(have)
+
+
 def described(record: dict[str, Any], id_length: int = 6) -> str:
     """``Ana Ruiz (Forestry Board, 3f9a2c)``: what tells a stakeholder apart."""
     organization = record.get("organization") or ""

@@ -16,7 +16,6 @@ So importing the same file twice adds nothing the second time.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,7 +24,7 @@ from ..dates import parse_cadence
 from ..duplicates import SIMILAR, Index
 from ..important_dates import has_label
 from ..records import TABLE_STAKEHOLDERS, Stakeholder, new_id
-from ..rules import described, emails_of, identity_key, normal_tags
+from ..rules import described, identity_key, normal_tags, united_contacts
 from .contact import Contact, Parsed
 
 Raw = dict[str, Any]
@@ -147,7 +146,7 @@ def plan_import(journal: Any, parsed: Parsed, options: Options) -> Plan:
         rid = target["id"]
         if rid in planned:
             plan.repeated += 1
-            planned[rid].update(_fills(planned[rid], contact, extra_tags, cadence, []))
+            planned[rid].update(_fills(planned[rid], contact, extra_tags, cadence, plan.conflicts))
             continue
         view = views.setdefault(rid, dict(target))
         fills = _fills(view, contact, extra_tags, cadence, plan.conflicts)
@@ -187,10 +186,6 @@ def _new_record(contact: Contact, source: str, tags: list[str], cadence: int | N
     }
 
 
-def _digits(phone: str) -> str:
-    return re.sub(r"\D", "", phone)
-
-
 def _fills(
     view: Raw,
     contact: Contact,
@@ -219,12 +214,12 @@ def _fills(
         value = getattr(contact, name)
         current = str(view.get(name) or "")
         offer(name, value, identity_key(current)[0] == identity_key(value)[0] or value in current)
-    known = {e.casefold() for e in emails_of(view.get("email", ""))}
-    extra = [e for e in contact.emails if e.casefold() not in known]
-    offer("email", ", ".join(extra), not extra)
-    have = {_digits(p) for p in str(view.get("phone") or "").split(",")}
-    more = [p for p in contact.phones if _digits(p) not in have]
-    offer("phone", ", ".join(more), not more)
+    # Every e-mail and phone number comes in (added, never replacing one).
+    for name, values in (("email", contact.emails), ("phone", contact.phones)):
+        current = str(view.get(name) or "")
+        united = united_contacts(name, current, values)
+        if united != current:
+            fills[name] = united
     united = normal_tags([*(view.get("tags") or ()), *contact.tags, *tags])
     if united != normal_tags(view.get("tags") or ()):  # tags a user typed may be unsorted
         fills["tags"] = united

@@ -120,6 +120,31 @@ def test_the_same_e_mail_under_another_name_keeps_the_name_and_lists_it(sj, tmp_
     assert set(people(sj)) == {"Chloé Gagnon"}
 
 
+def test_every_e_mail_and_phone_comes_in_and_a_repeated_contacts_clashes_are_listed(sj, tmp_path):
+    assert (
+        sj("add", "Ana Ruiz", "--email", "ana@forest.example", "--phone", "+34 600 000 001").code
+        == 0
+    )
+    card = tmp_path / "twice.vcf"
+    card.write_text(
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Ana Ruiz\nEMAIL:ANA@forest.example\n"
+        "EMAIL:ana.home@example.org\nTEL:+34600000001\nTEL:+34 600 000 002\nEND:VCARD\n"
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Tanvir Ahmed\nORG:Dhaka WASA\nTITLE:Engineer\n"
+        "EMAIL:tanvir@wasa.example\nEND:VCARD\n"
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Tanvir Ahmed\nORG:Dhaka WASA\nTITLE:Chief engineer\n"
+        "EMAIL:tanvir.personal@example.bd\nEND:VCARD\n"
+    )
+    done = sj("import", str(card), "--json").json()
+    assert [c["field"] for c in done["conflicts"]] == ["role"]  # Tanvir's second card
+    ana, tanvir = profile(sj, "ana"), profile(sj, "tanvir")
+    assert ana["email"] == "ana@forest.example, ana.home@example.org"
+    assert ana["phone"] == "+34 600 000 001, +34 600 000 002"  # the same number once
+    assert tanvir["email"] == "tanvir@wasa.example, tanvir.personal@example.bd"
+    assert tanvir["role"] == "Engineer"
+    again = sj("import", str(card), "--json").json()
+    assert again["added"] == [] and again["updated"] == []
+
+
 def test_close_names_at_one_organization_are_added_and_listed_never_merged(sj):
     assert sj("add", "Luiz Peña", "--org", "Coastal Timber").code == 0
     done = sj("import", str(FIXTURES / "google.csv"))
