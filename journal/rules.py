@@ -26,13 +26,18 @@ def normal_tag(text: str) -> str:
 
 
 def normal_tags(tags: Iterable[str]) -> list[str]:
-    """Tags in stored form, each once, sorted; empty ones dropped."""
-    return sorted({tag for tag in map(normal_tag, tags) if tag})
+    """Tags in stored form, each once, sorted; empty ones dropped. A comma
+    separates tags wherever they come from (``--tag forestry,key``, a form's
+    field, an address book's categories), so no tag holds one, and tags
+    written out comma-separated (a CSV export) read back the same."""
+    return sorted(
+        {tag for text in tags for tag in map(normal_tag, str(text).split(",")) if tag}
+    )
 
 
 def split_tags(text: str) -> list[str]:
     """Tags typed in one field, comma-separated, in stored form."""
-    return normal_tags(text.split(","))
+    return normal_tags([text])
 
 
 def has_tag(record: dict[str, Any], tag: str) -> bool:

@@ -128,3 +128,21 @@ def test_notes_of_several_lines_stay_under_their_label(sj):
     assert shown[notes + 1] == "    Ask about the survey"
     reaction = shown.index("      their reaction: Warm")
     assert shown[reaction + 1] == "        but wary of the timeline"
+
+
+def test_a_comma_separates_tags_wherever_they_are_typed(sj, tmp_path):
+    assert sj("add", "Ana Ruiz", "--tag", "forestry,Key", "--tag", " permits ").code == 0
+    assert sj("show", "ana", "--json").json()["stakeholder"]["tags"] == [
+        "forestry",
+        "key",
+        "permits",
+    ]
+    assert sj("list", "--tag", "forestry").code == 0
+    card = tmp_path / "bo.vcf"
+    card.write_text("BEGIN:VCARD\nVERSION:3.0\nFN:Bo Lind\nEND:VCARD\n")
+    assert sj("import", str(card), "--tag", "a,b").code == 0
+    assert sj("show", "bo", "--json").json()["stakeholder"]["tags"] == ["a", "b"]
+    out = tmp_path / "people.csv"
+    assert sj("export", "--format", "csv", "-o", str(out)).code == 0
+    again = sj("import", str(out), "--json").json()
+    assert again["added"] == [] and again["updated"] == []
