@@ -30,9 +30,7 @@ def normal_tags(tags: Iterable[str]) -> list[str]:
     separates tags wherever they come from (``--tag forestry,key``, a form's
     field, an address book's categories), so no tag holds one, and tags
     written out comma-separated (a CSV export) read back the same."""
-    return sorted(
-        {tag for text in tags for tag in map(normal_tag, str(text).split(",")) if tag}
-    )
+    return sorted({tag for text in tags for tag in map(normal_tag, str(text).split(",")) if tag})
 
 
 def split_tags(text: str) -> list[str]:

@@ -9,6 +9,7 @@ the plan in one change.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 from pathlib import Path
 
@@ -33,8 +34,16 @@ def _text_of(path: Path) -> str:
         raise InputError(f"{path} does not exist; check the path") from None
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Excel's and Outlook's "Unicode" exports.
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError(f"{path} is not readable UTF-16 text; export it again") from None
     if b"\x00" in data[:8192]:
-        raise InputError(f"{path} is a binary file, not contacts (vCard or CSV)")
+        raise InputError(
+            f"{path} is a binary file, not contacts; export them as vCard (.vcf) or CSV"
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -63,7 +72,9 @@ def _detect(text: str) -> str:
     if "BEGIN:VCARD" in text[:4096].upper():
         return "vcard"
     if not text.strip():
-        raise InputError("it is empty")
+        raise InputError("it is empty; export the contacts again")
+    if text.lstrip().startswith(("{", "[")):
+        raise InputError("it is JSON, not contacts; import a vCard (.vcf) or CSV export")
     found = detect(header_of(split_preamble(text)))
     if found is None:
         raise InputError("neither a vCard nor a CSV with a name column; give --format if it is one")

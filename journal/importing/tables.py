@@ -35,8 +35,32 @@ def split_preamble(text: str) -> str:
     raise InputError("it starts with a Notes: paragraph but has no header row after it")
 
 
+#: Fields are separated by commas, or where a comma is the decimal mark
+#: (Outlook and Excel in much of Europe) by semicolons; Excel's "Unicode
+#: text" by tabs.
+_DELIMITERS = (",", ";", "\t")
+#: What each format is called in a message.
+_EXPORTS = {
+    "google": "a Google Contacts",
+    "outlook": "an Outlook",
+    "linkedin": "a LinkedIn",
+    "csv": "a plain",
+}
+
+
+def delimiter_of(text: str) -> str:
+    """What separates the fields of ``text``'s rows: the delimiter under
+    which its header names a known format, or else splits it most."""
+    first = text.splitlines()[:1]
+    headers = {d: next(csv.reader(first, delimiter=d), []) for d in _DELIMITERS}
+    for delimiter, header in headers.items():
+        if detect(header) is not None:
+            return delimiter
+    return max(_DELIMITERS, key=lambda d: len(headers[d]))
+
+
 def header_of(text: str) -> list[str]:
-    return next(csv.reader(text.splitlines()[:1]), [])
+    return next(csv.reader(text.splitlines()[:1], delimiter=delimiter_of(text)), [])
 
 
 def detect(header: list[str]) -> str | None:
@@ -56,12 +80,17 @@ def detect(header: list[str]) -> str | None:
 def read_table(text: str, format: str, today: dt.date) -> Parsed:
     """The contacts of a CSV in ``format`` (``google``, ``outlook``,
     ``linkedin`` or ``csv``)."""
-    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    delimiter = delimiter_of(text)
+    rows = list(csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter))
     header = header_of(text)
     if format == "csv" and "name" not in {h.strip().casefold() for h in header}:
         raise InputError("its header has no name column (name,organization,role,email,...)")
-    if format != "csv" and detect(header) not in (format, None):
-        raise InputError(f"its header is not a {format} export's")
+    found = detect(header)
+    if format != "csv" and found not in (format, None):
+        raise InputError(
+            f"its columns are {_EXPORTS[found]} export's, not {_EXPORTS[format].split(' ', 1)[1]}'s; "
+            "leave out --format to read it as it is"
+        )
     reader: Callable[[Row, dt.date], Contact] = READERS[format]
     parsed = Parsed(format)
     for number, row in enumerate(rows, 2):
@@ -77,6 +106,13 @@ def read_table(text: str, format: str, today: dt.date) -> Parsed:
             continue
         contact.where = where
         parsed.contacts.append(contact)
+    if rows and not parsed.contacts and found is None:
+        # Not one name where the format keeps them: a format forced on a
+        # file of another kind, not a file of nameless contacts.
+        raise InputError(
+            f"none of its {len(rows)} rows has a name where {_EXPORTS[format]} export "
+            "keeps it; check --format, or leave it out"
+        )
     return parsed
 
 

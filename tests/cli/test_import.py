@@ -190,6 +190,7 @@ def test_a_first_dry_run_without_a_journal_creates_none(sj, machine):
         (b"Just some notes\nabout people\n", "notes.vcf", "neither a vCard nor a CSV"),
         (b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Half\r\n", "cut.vcf", "vCard"),
         (b"title,company\nBoss,Acme\n", "people.csv", "name column"),
+        (b'{"stakeholders": {}}', "journal.json", "JSON"),
     ],
 )
 def test_a_bad_file_is_one_line_and_leaves_the_journal_byte_for_byte(
@@ -213,10 +214,40 @@ def test_a_folder_a_wrong_format_and_a_bad_cadence_write_nothing(sj, machine, tm
     folder.mkdir()
     assert sj("import", str(folder)).code == 1
     wrong = sj("import", str(FIXTURES / "google.csv"), "--format", "linkedin")
-    assert wrong.code == 1 and "linkedin" in wrong.err
+    assert wrong.code == 1 and "not LinkedIn's" in wrong.err
+    forced = sj("import", str(FIXTURES / "apple.vcf"), "--format", "linkedin")
+    assert forced.code == 1 and len(forced.err_lines) == 1 and "--format" in forced.err
     every = sj("import", str(FIXTURES / "google.csv"), "--every", "sometimes")
     assert every.code == 1 and len(every.err_lines) == 1
     copy = tmp_path / "contacts.txt"
     shutil.copy(FIXTURES / "apple.vcf", copy)
     assert sj("import", str(copy), "--format", "csv").code == 1
     assert digest(machine.journal) == before
+
+
+def test_a_semicolon_csv_and_a_utf16_export_read_as_the_comma_one(sj, tmp_path):
+    import csv
+
+    rows = list(csv.reader((FIXTURES / "outlook.csv").read_text(encoding="utf-8-sig").splitlines()))
+    semicolons = tmp_path / "outlook-de.csv"
+    with semicolons.open("w", newline="", encoding="cp1252", errors="replace") as out:
+        csv.writer(out, delimiter=";").writerows(rows)
+    unicode = tmp_path / "outlook-unicode.txt"
+    with unicode.open("w", newline="", encoding="utf-16") as out:
+        csv.writer(out, delimiter="\t").writerows(rows)
+    plain = sj("import", str(FIXTURES / "outlook.csv"), "--dry-run", "--json").json()
+    for path in (semicolons, unicode):
+        done = sj("import", str(path), "--dry-run", "--json").json()
+        assert done["format"] == "outlook"
+        assert [p["name"] for p in done["added"]] == [p["name"] for p in plain["added"]]
+
+
+def test_the_details_of_a_large_import_are_listed_up_to_a_limit(sj, tmp_path):
+    rows = ["name,organization,email"] + [f",Acme,nobody{n}@acme.example" for n in range(30)]
+    rows.append("Ana Ruiz,Acme,ana@acme.example")
+    path = tmp_path / "people.csv"
+    path.write_text("\n".join(rows) + "\n")
+    done = sj("import", str(path))
+    assert done.code == 0 and "skipped 30 (30 no name)" in done.out
+    assert len(done.out.splitlines()) < 25 and "… and 10 more (--json lists them all)" in done.out
+    assert len(sj("import", str(path), "--json").json()["skipped"]) == 30

@@ -134,6 +134,11 @@ class _NoJournal:
         return contextlib.nullcontext()
 
 
+#: How many of an import's details (possible duplicates, values kept,
+#: skipped contacts) are listed; --json has them all.
+LISTED = 20
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     from pathlib import Path
 
@@ -179,8 +184,11 @@ def cmd_import(args: argparse.Namespace) -> int:
             )
         for rid, changes in plan.updates.items():
             print(f"  update {safe(plan.updated_names[rid])}: fills {_fields(changes)}")
-    for line in plan.lines():
+    lines = plan.lines()
+    for line in lines[:LISTED]:
         print(f"  {safe(line)}")
+    if len(lines) > LISTED:
+        print(f"  … and {len(lines) - LISTED} more (--json lists them all)")
     if plan.possible and not args.dry_run:
         print(
             "`sj duplicates` lists them again; `sj merge-people KEEP OTHER` folds one into another."
