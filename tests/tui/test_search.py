@@ -242,3 +242,22 @@ async def test_between_keys_the_search_looks_ahead_for_the_next_one(tmp_path, mo
     search_index._INDEXES.clear()
     fresh = [(hit.kind, hit.id) for hit in finder.search(app.journal, "they", limit=200).hits]
     assert shown == fresh
+
+
+async def test_a_result_nothing_opens_is_shown_whole(tmp_path):
+    from journal.records import Reflection
+
+    journal = open_journal(tmp_path)
+    journal.add(Reflection(date="2026-11-20", answer="A walk did more for trust than a meeting."))
+    app = make_app(tmp_path, sample=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+f")
+        await type_text(pilot, "more for trust")
+        await pilot.pause()
+        assert len(_rows(app).items) == 1
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        [told] = list(app._notifications)
+        assert told.title == "Reflection"
+        assert told.message == "A walk did more for trust than a meeting."

@@ -6,11 +6,14 @@ from __future__ import annotations
 from textual.widgets import Input
 
 from journal.records import TABLE_INTERACTIONS
-from journal.search import Hit
+from journal.search import Hit, field_text
 
 from ..text import clean
 from .main_base import MainBase
 from .search import SearchScreen
+
+#: The longest text a result is shown by in a notification.
+TOLD = 400
 
 
 class SearchActions(MainBase):
@@ -37,14 +40,22 @@ class SearchActions(MainBase):
         """Show what a search result is: an entry opens in full; anything
         else selects the stakeholder it concerns."""
         if not hit.stakeholder_ids:
-            self.notify(f"{hit.label}: {clean(hit.snippet.text)}", markup=False, timeout=8)
+            self._tell(hit)
             return
         if not self.go_to_stakeholder(hit.stakeholder_ids[0]):
             return
         if hit.kind == "entry" and self._select_entry(hit.id):
             self.action_open_entry()
         elif hit.kind != "stakeholder":
-            self.notify(f"{hit.label}: {clean(hit.snippet.text)}", markup=False, timeout=8)
+            self._tell(hit)
+
+    def _tell(self, hit: Hit) -> None:
+        """Show the text a result was found in (a reflection, a promise,
+        a share: nothing opens them), whole, or its first lines when long."""
+        text = clean(field_text(hit.record, hit.field)).strip()
+        if len(text) > TOLD:
+            text = text[: TOLD - 1].rstrip() + "…"
+        self.notify(text or "(empty)", title=hit.label.capitalize(), markup=False, timeout=12)
 
     def go_to_stakeholder(self, stakeholder_id: str) -> bool:
         """Select a stakeholder in pane 1 (clearing the filter that hides
