@@ -232,7 +232,10 @@ class Journal(EntryIndexes):
 
     def resolve(self, query: str) -> Stakeholder:
         """A stakeholder by id or by a unique, case-insensitive part of the name."""
-        return Stakeholder.from_raw(resolve_stakeholder(query, self.records(TABLE_STAKEHOLDERS)))
+        # Deleted ones too: a name or id of someone merged into another
+        # stakeholder says who that is.
+        stakeholders = self.records(TABLE_STAKEHOLDERS, include_deleted=True)
+        return Stakeholder.from_raw(resolve_stakeholder(query, stakeholders))
 
     def names(self) -> dict[str, str]:
         return {r["id"]: r.get("name", "") for r in self.table(TABLE_STAKEHOLDERS).values()}

@@ -43,6 +43,7 @@ def resolve_stakeholder(query: str, stakeholders: Iterable[dict[str, Any]]) -> d
     if not text:
         raise InputError("Type a stakeholder's name or id.")
     key = text.casefold()
+    stakeholders = list(stakeholders)
     live = [s for s in stakeholders if not s.get("deleted")]
 
     for stakeholder in live:
@@ -68,12 +69,42 @@ def resolve_stakeholder(query: str, stakeholders: Iterable[dict[str, Any]]) -> d
     hits = [s for name, s in folded if name_key in name]
     if hits:
         return _only(text, hits)
+    if merged := _merged_away(key, stakeholders):
+        raise NotFoundError(merged, hint="names")
     close = closest_names(text, [s.get("name", "") for s in live])
     if close:
         raise NotFoundError(
             f"No stakeholder matches '{text}'; did you mean {_either(close)}?", candidates=close
         )
     raise NotFoundError(f"No stakeholder matches '{text}'.", hint="names")
+
+
+def _merged_away(key: str, stakeholders: list[dict[str, Any]]) -> str | None:
+    """What to say when ``key`` (folded) names a stakeholder folded into
+    another one (``sj merge-people``), by id, id prefix or whole name: who
+    holds their entries now. None when it names no one merged."""
+    by_id = {s.get("id", ""): s for s in stakeholders}
+    name_key = identity_key(key)[0]
+    for gone in stakeholders:
+        if not (gone.get("deleted") and gone.get("merged_into")):
+            continue
+        rid = gone.get("id", "").casefold()
+        if not (
+            rid == key
+            or (len(key) >= MIN_ID_PREFIX and _HEX.fullmatch(key) and rid.startswith(key))
+            or identity_key(gone.get("name", ""))[0] == name_key
+        ):
+            continue
+        kept, seen = gone, set()
+        while kept.get("merged_into") and kept.get("id") not in seen:
+            seen.add(kept.get("id"))
+            kept = by_id.get(kept["merged_into"], {})
+        if kept and not kept.get("deleted"):
+            return (
+                f"{gone.get('name', '')} was merged into {described(kept, 8)}, "
+                "who holds their entries now; name them instead."
+            )
+    return None
 
 
 def closest_names(text: str, names: Iterable[str], limit: int = SUGGEST_MAX) -> list[str]:

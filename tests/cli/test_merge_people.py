@@ -53,6 +53,7 @@ def twins(sj):
 
 
 def test_merge_people_fills_unites_and_repoints_everything(sj, machine, twins):
+    other_id = sj("show", "A. Ruiz", "--json").json()["stakeholder"]["id"]
     done = sj("merge-people", "Ana Ruiz", "A. Ruiz")
     assert done.code == 0, done.err
     assert "2 entries, 1 promise, 1 reflection, 1 goal, 1 share" in done.out
@@ -77,6 +78,18 @@ def test_merge_people_fills_unites_and_repoints_everything(sj, machine, twins):
     assert "Share the survey" in sj("promises").out
     refused = sj("restore", "A. Ruiz")
     assert refused.code == 1 and "merged into Ana Ruiz" in refused.err
+    # The name or id of the one merged away says who holds their entries now.
+    for words in (
+        ["show", "A. Ruiz"],
+        ["log", "A. Ruiz", "Call"],
+        ["show", other_id],
+        ["edit", other_id[:8], "--role", "Chief"],
+    ):
+        pointed = sj(*words)
+        assert pointed.code == 1 and len(pointed.err_lines) == 1
+        assert f"A. Ruiz was merged into Ana Ruiz (Forestry Board, {profile['id'][:8]})" in (
+            pointed.err
+        )
     assert sj("merge-people", "ana", "ana").code == 1
     assert sj("duplicates", "--json").json() == []
     journal = Journal.open(machine.journal)
