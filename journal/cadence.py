@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .dates import stored_date
+from .rules import name_order
 
 OVERDUE = "overdue"
 DUE_SOON = "due-soon"
@@ -209,7 +210,7 @@ def sort_by_urgency(infos: Iterable[CadenceInfo]) -> list[CadenceInfo]:
         # An earlier due date is always the more urgent one, so one ordering
         # by due date covers overdue, due soon and ok alike.
         if info.due is None:
-            return (1, "", info.name.casefold(), info.id)
-        return (0, info.due, info.name.casefold(), info.id)
+            return (1, "", name_order(info.name), info.id)
+        return (0, info.due, name_order(info.name), info.id)
 
     return sorted(infos, key=urgency)

@@ -19,6 +19,7 @@ from typing import Any
 from . import goals as goal_rules
 from .errors import InputError
 from .records import TABLE_SHARES, TABLE_STAKEHOLDERS
+from .rules import name_order
 
 
 @dataclass(frozen=True)
@@ -218,7 +219,7 @@ def review_range(journal: Any, start: dt.date | str, end: dt.date | str) -> Revi
                 weekly=weekly.get(sid, [0] * weeks),
             )
         )
-    rows.sort(key=lambda r: (not r.focus, -r.counts.contacts, r.name.casefold(), r.id))
+    rows.sort(key=lambda r: (not r.focus, -r.counts.contacts, name_order(r.name), r.id))
     return Review(
         start=start,
         end=end,
@@ -246,7 +247,7 @@ def balance_signal(rows: list[StakeholderReview]) -> list[BalanceFlag]:
             what = "key influencer" if row.key else "focus relationship"
             text = f"{what}: {n} formal contact{'s' if n != 1 else ''}, none informal"
             flags.append(BalanceFlag(row.id, row.name, n, text))
-    flags.sort(key=lambda f: (-f.formal, f.name.casefold()))
+    flags.sort(key=lambda f: (-f.formal, name_order(f.name)))
     return flags
 
 

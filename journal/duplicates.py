@@ -16,7 +16,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from .rules import described, emails_of, identity_key
+from .rules import described, emails_of, identity_key, name_order
 
 Raw = dict[str, Any]
 
@@ -162,5 +162,5 @@ def find_pairs(records: Iterable[Raw]) -> list[Pair]:
     order = {SAME_EMAIL: 0, SAME_NAME: 1, SIMILAR: 2}
     return sorted(
         found.values(),
-        key=lambda p: (order[p.reason], p.first.get("name", "").casefold(), p.first["id"]),
+        key=lambda p: (order[p.reason], name_order(p.first.get("name", "")), p.first["id"]),
     )

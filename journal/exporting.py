@@ -223,7 +223,7 @@ def check_target(path: Path, *, journal: Any, force: bool = False) -> None:
     if _is_a_journal(path, journal):
         raise InputError(f"{path} is a journal: an export would write over it. Name another file.")
     if path.is_dir():
-        raise InputError(f"{path} is a folder; name a file in it, e.g. {path / 'journal.json'}.")
+        raise InputError(f"{path} is a folder; name a file in it.")
     if not path.parent.is_dir():
         raise InputError(f"The folder {path.parent} does not exist; create it first.")
     if (path.exists() or path.is_symlink()) and not force:

@@ -16,6 +16,7 @@ from . import important_dates
 from . import promises as ledger
 from .dates import format_cadence
 from .records import TABLE_REFLECTIONS, TABLE_STAKEHOLDERS
+from .rules import name_order
 
 Raw = dict[str, Any]
 
@@ -48,7 +49,7 @@ _LEADING = re.compile(r"^(\s*)([#>+\-*|]|\d+[.)])")
 def people(journal: Any, only: str | None = None) -> list[Raw]:
     """The live stakeholders (or the one ``only`` names), by name."""
     found = [r for r in journal.records(TABLE_STAKEHOLDERS) if only is None or r.get("id") == only]
-    return sorted(found, key=lambda r: (str(r.get("name", "")).casefold(), r["id"]))
+    return sorted(found, key=lambda r: (name_order(str(r.get("name", ""))), r["id"]))
 
 
 def _md(text: Any, *, block: bool = False) -> str:

@@ -94,7 +94,9 @@ def _fold(keep: Raw, other: Raw, merged: Merged | None) -> Raw:
                 changes[name] = united
         elif current in (None, "", [], False):
             changes[name] = value
-        elif current != value and merged is not None and isinstance(value, str):
+        elif (
+            current != value and merged is not None and isinstance(value, str) and name != "source"
+        ):  # (where each came from differing is no clash worth reading)
             merged.kept.append((name, str(current), value))
     return changes
 

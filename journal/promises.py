@@ -19,6 +19,7 @@ from .dates import stored_date
 from .errors import InputError
 from .records import TABLE_PROMISES, TABLE_STAKEHOLDERS, Promise
 from .resolve import by_id_prefix
+from .rules import name_order
 
 OPEN = "open"
 OVERDUE = "overdue"
@@ -89,7 +90,7 @@ def item_of(promise: dict[str, Any], names: dict[str, str], today: dt.date) -> P
 
 def _order(item: PromiseItem) -> tuple[int, str, str, str]:
     rank = {OVERDUE: 0, OPEN: 1, DONE: 2}[item.status]
-    return (rank, item.due or "9999-99-99", item.stakeholder_name.casefold(), item.id)
+    return (rank, item.due or "9999-99-99", name_order(item.stakeholder_name), item.id)
 
 
 def _live_names(journal: Any) -> dict[str, str]:

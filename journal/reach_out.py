@@ -47,6 +47,7 @@ from typing import Any
 from . import changes, promises
 from .dates import format_due, stored_date
 from .records import TABLE_STAKEHOLDERS
+from .rules import name_order
 
 #: Days without an informal contact before a key influencer is flagged.
 FORMAL_ONLY_DAYS = 60
@@ -296,5 +297,5 @@ def reach_out_today(
                 last_contact=info.last_contact,
             )
         )
-    out.sort(key=lambda s: (not s.focus, -s.score, s.name.casefold(), s.id))
+    out.sort(key=lambda s: (not s.focus, -s.score, name_order(s.name), s.id))
     return out[:limit] if limit is not None else out

@@ -23,6 +23,7 @@ from . import contact_review as reviews
 from . import goals as goal_rules
 from . import monthly_review as monthly
 from .records import TABLE_REFLECTIONS, TABLE_SHARES, TABLE_STAKEHOLDERS
+from .rules import name_order
 
 TOP_THEMES = 5
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
@@ -103,7 +104,7 @@ def report_data(journal: Any, month: str, *, include_reflections: bool = False) 
         for raw, found in changes.changed_between(people.values(), "critical_issues", start, end)
         for c in found
     ]
-    issue_changes.sort(key=lambda c: (c.date, c.name.casefold()))
+    issue_changes.sort(key=lambda c: (c.date, name_order(c.name)))
     open_items = promises.list_promises(journal, today=today)
     reflections: list[tuple[str, str, str]] = []
     lessons: list[tuple[str, str, str]] = []

@@ -146,6 +146,12 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text).casefold().translate(_UNMARKED)
 
 
+def name_order(name: str) -> str:
+    """How names sort, everywhere: without case or accents, so Émilie
+    comes before Zofia, not after Z."""
+    return fold(name)
+
+
 def _folded(text: str) -> str:
     return fold(" ".join(str(text).split()))
 

@@ -22,6 +22,7 @@ from typing import Any
 from .errors import InputError
 from .goals import month_bounds, month_of
 from .records import TABLE_SHARES, TABLE_STAKEHOLDERS, Share
+from .rules import name_order
 
 _WORD = re.compile(r"[^\W_]+")
 _STOP_TEXT = """the and for with from that this into onto over under about their there they them
@@ -91,7 +92,7 @@ def suggest_recipients(
                     last_shared=last.get(raw["id"]),
                 )
             )
-    out.sort(key=lambda s: (-s.score, s.last_shared or "", s.name.casefold(), s.id))
+    out.sort(key=lambda s: (-s.score, s.last_shared or "", name_order(s.name), s.id))
     return out[:limit]
 
 

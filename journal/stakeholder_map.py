@@ -24,6 +24,7 @@ from typing import Any
 
 from .errors import InputError
 from .records import TABLE_STAKEHOLDERS
+from .rules import name_order
 
 HIGH = 4  # a score of 4 or 5 is high
 QUADRANTS = ("partner", "satisfy", "inform", "watch")
@@ -83,7 +84,7 @@ def _rank(value: Any) -> int | None:
 
 
 def _order(point: MapPoint) -> tuple[bool, int, str, str]:
-    return (not point.focus, point.rank or 10**9, point.name.casefold(), point.id)
+    return (not point.focus, point.rank or 10**9, name_order(point.name), point.id)
 
 
 def build_map(journal: Any) -> StakeholderMap:
@@ -160,7 +161,7 @@ def rank_order(journal: Any) -> list[RankedItem]:
         )
         for r in journal.records(TABLE_STAKEHOLDERS)
     ]
-    items.sort(key=lambda i: (i.rank is None, i.rank or 0, i.name.casefold(), i.id))
+    items.sort(key=lambda i: (i.rank is None, i.rank or 0, name_order(i.name), i.id))
     return items
 
 

@@ -146,3 +146,14 @@ def test_a_comma_separates_tags_wherever_they_are_typed(sj, tmp_path):
     assert sj("export", "--format", "csv", "-o", str(out)).code == 0
     again = sj("import", str(out), "--json").json()
     assert again["added"] == [] and again["updated"] == []
+
+
+def test_names_sort_without_case_or_accents(sj, tmp_path):
+    for name in ("Zofia Nowak", "Émilie Roux", "anders Berg", "Ødegård Sølvi"):
+        assert sj("add", name).code == 0
+    listed = [p["name"] for p in sj("list", "--json").json()]
+    assert listed == ["anders Berg", "Émilie Roux", "Ødegård Sølvi", "Zofia Nowak"]
+    out = tmp_path / "people.csv"
+    assert sj("export", "--format", "csv", "-o", str(out)).code == 0
+    rows = out.read_text(encoding="utf-8").splitlines()[1:]
+    assert [row.split(",")[0] for row in rows] == listed

@@ -24,7 +24,7 @@ from journal.records import (
     Stakeholder,
 )
 from journal.resolve import resolve_stakeholder, unknown_tag
-from journal.rules import has_tag
+from journal.rules import has_tag, name_order
 
 from .opening import open_journal
 from .output import STATE_MARKS, hanging, one_line, print_json, safe, table
@@ -168,7 +168,7 @@ def cmd_due(args: argparse.Namespace) -> int:
 def cmd_list(args: argparse.Namespace) -> int:
     journal = open_journal(args)
     raw = {r["id"]: r for r in journal.records(TABLE_STAKEHOLDERS)}
-    infos = sorted(journal.cadence(), key=lambda i: i.name.lower())
+    infos = sorted(journal.cadence(), key=lambda i: name_order(i.name))
     if args.tag:
         infos = [i for i in infos if has_tag(raw[i.id], args.tag)]
     if args.json:

@@ -255,7 +255,7 @@ def cmd_merge_people(args: argparse.Namespace) -> int:
     filled = f"; took their {_fields(merged.filled)}" if merged.filled else ""
     print(
         f"Merged {safe(other.name)} into {safe(keep.name)}{safe(filled)}; "
-        f"{moved or 'nothing else'} now name {safe(keep.name)}."
+        f"moved to {safe(keep.name)}: {moved or 'nothing else'}."
     )
     for name, kept, theirs in merged.kept:
         print(f"  kept {name} {safe(kept)!r}; {safe(other.name)} had {safe(theirs)!r}")

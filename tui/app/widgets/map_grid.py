@@ -14,6 +14,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from journal.cadence import DUE_SOON, OK, OVERDUE
+from journal.rules import name_order
 from journal.stakeholder_map import HIGH, MapPoint
 
 from ..text import clean
@@ -34,7 +35,7 @@ def _fit(label: str, width: int, fill: str = " ") -> str:
 
 
 def _order(point: MapPoint) -> tuple[bool, int, str]:
-    return (not point.focus, point.rank or 10**9, point.name.casefold())
+    return (not point.focus, point.rank or 10**9, name_order(point.name))
 
 
 class MapGrid(Widget):

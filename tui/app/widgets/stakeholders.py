@@ -23,7 +23,7 @@ from journal.dates import format_ago, format_due
 from journal.journal import Journal
 from journal.reach_out import Suggestion, reach_out_today
 from journal.records import TABLE_STAKEHOLDERS
-from journal.rules import fold
+from journal.rules import fold, name_order
 from journal.stakeholder_map import focus_first
 
 from .. import keys
@@ -74,17 +74,17 @@ def _haystack(raw: dict[str, Any]) -> str:
 
 def _sort_key(sort: str):
     if sort == "name":
-        return lambda row: (row.info.name.casefold(), row.id)
+        return lambda row: (name_order(row.info.name), row.id)
     if sort == "rank":
         return lambda row: (
             row.raw.get("rank") is None,
             row.raw.get("rank") or 0,
             row.info.due or "9999",
-            row.info.name.casefold(),
+            name_order(row.info.name),
         )
     if sort == "last":
         # Longest without contact first; never contacted at the very top.
-        return lambda row: (row.info.last_contact or "", row.info.name.casefold())
+        return lambda row: (row.info.last_contact or "", name_order(row.info.name))
     return None
 
 
