@@ -152,3 +152,10 @@ def test_a_close_name_is_suggested_and_nothing_is_written(sj, journal):
 def test_a_name_without_its_accent_is_the_one_match(sj, journal):
     assert sj("log", "chloe martin", "Second lunch").code == 0
     assert "Second lunch" in sj("search", "second", "--who", "CHLOÉ").out
+
+
+def test_nothing_found_under_options_says_so(sj, journal):
+    plain = sj("search", "zzzqqq")
+    assert plain.code == 0 and plain.out.strip() == "Nothing matches zzzqqq."
+    narrowed = sj("search", "permits", "--formal", "--since", "2026-11-01")
+    assert narrowed.code == 0 and "with those options" in narrowed.out

@@ -261,3 +261,13 @@ async def test_a_result_nothing_opens_is_shown_whole(tmp_path):
         [told] = list(app._notifications)
         assert told.title == "Reflection"
         assert told.message == "A walk did more for trust than a meeting."
+
+
+async def test_only_words_left_out_ask_for_a_word(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+f")
+        await type_text(pilot, "-moose")
+        await pilot.pause()
+        summary = str(app.screen.query_one("#search-summary").render())
+        assert "Type a word to look for" in summary

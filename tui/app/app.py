@@ -318,7 +318,8 @@ class StakeholderJournalApp(TypedAhead, App[None]):
             self.screen.journal_changed()
         what = wording.describe_changes(merged.changed or {})
         if what:
-            self.notify(f"Merged changes from another device: {what}.", markup=False)
+            # Another device, or `sj` on this one: the file tells only that it changed.
+            self.notify(f"Merged changes saved outside this window: {what}.", markup=False)
 
     # -- a journal started apart on another machine
 

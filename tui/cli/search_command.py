@@ -109,7 +109,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         print_json([_as_json(hit, names) for hit in results.hits])
         return 0
     if not results.hits:
-        print(f"Nothing matches {safe(typed)!s}.")
+        narrowed = " with those options" if filters != Filters() else ""
+        print(f"Nothing matches {safe(typed)!s}{narrowed}.")
         return 0
     marks = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     for hit in results.hits:

@@ -195,6 +195,8 @@ class SearchScreen(Screen[Hit | None]):
         summary = Text(no_wrap=True, overflow="ellipsis")
         if not typed.strip():
             summary.append("Type what you are looking for.")
+        elif not query:  # only -words: they leave out, they find nothing
+            summary.append("Type a word to look for; a -word only leaves out.")
         elif not hits:
             summary.append("Nothing matches.", "bold")
         else:
