@@ -275,8 +275,22 @@ def _name(card: Card) -> str:
 
 
 def _organizations(card: Card) -> list[str]:
-    """Each ORG line's organization (its first part; the rest are units)."""
-    return [split(line.value, ";")[0] for line in _values(card, "ORG")]
+    """Each ORG line's organization: its first part (the rest are units),
+    or its first unit when that part is empty (``ORG:;Fisheries Unit``)."""
+    found = []
+    for line in _values(card, "ORG"):
+        parts = split(line.value, ";")
+        found.append(next((p for p in parts if p.strip()), ""))
+    return found
+
+
+def _number(value: str) -> str:
+    """A phone number as written, without vCard 4's ``tel:`` form
+    (``tel:+1-555-0100;ext=12``)."""
+    if value[:4].lower() != "tel:":
+        return value
+    number, _sep, extension = value[4:].partition(";ext=")
+    return f"{number} ext. {extension}" if extension else number
 
 
 def _contact(card: Card, where: str) -> Contact | None:
@@ -290,7 +304,7 @@ def _contact(card: Card, where: str) -> Contact | None:
         organization=next((o for o in orgs if o.strip()), ""),
         role=_first(card, "TITLE", "ROLE"),
         emails=[unescape(line.value) for line in _values(card, "EMAIL")],
-        phones=[unescape(line.value) for line in _values(card, "TEL")],
+        phones=[_number(unescape(line.value)) for line in _values(card, "TEL")],
         notes="\n".join(unescape(line.value) for line in _values(card, "NOTE")),
         tags=tags,
         dates=_dates(card),

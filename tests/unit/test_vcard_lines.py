@@ -48,3 +48,16 @@ def test_a_card_whose_name_line_is_broken_is_skipped_with_the_reason():
     parsed = vcard.read_vcards(text)
     assert [c.name for c in parsed.contacts] == ["Bo"]
     assert parsed.skipped == [("card 1", "a line could not be read")]
+
+
+def test_an_organization_only_a_unit_names_and_a_vcard_4_phone_uri():
+    text = (
+        "BEGIN:VCARD\nVERSION:4.0\nFN:Rina Das\nORG:;Fisheries Unit\n"
+        "TEL;VALUE=uri;TYPE=work:tel:+880-1711-000000\nTEL;VALUE=uri:tel:+1-555-0100;ext=12\n"
+        "END:VCARD\nBEGIN:VCARD\nVERSION:3.0\nFN:Bo Lind\nORG:Harbour Authority;Permits\n"
+        "END:VCARD\n"
+    )
+    rina, bo = vcard.read_vcards(text).contacts
+    assert rina.organization == "Fisheries Unit"
+    assert rina.phones == ["+880-1711-000000", "+1-555-0100 ext. 12"]
+    assert bo.organization == "Harbour Authority"
