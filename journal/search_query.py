@@ -141,27 +141,61 @@ def first_match(query: Query, text: str) -> tuple[int, int] | None:
 
 def match_spans(query: Query, text: str) -> list[tuple[int, int]]:
     """Every span of ``text`` that a term of ``query`` matches, in order."""
+    return sorted({(a, b) for a, b, _term in _term_spans(query, text)})
+
+
+def _term_spans(query: Query, text: str) -> list[tuple[int, int, int]]:
+    """Each match in ``text`` (not folded) as (start, end, which term)."""
     folded, offsets = folded_with_offsets(text)
-    spans = {
-        (offsets[m.start()], offsets[m.end() - 1] + 1)
-        for term in query.terms
+    return [
+        (offsets[m.start()], offsets[m.end() - 1] + 1, n)
+        for n, term in enumerate(query.terms)
         for m in term.pattern.finditer(folded)
         if m.end() > m.start()
-    }
-    return sorted(spans)
+    ]
+
+
+#: What a line break shows as in a snippet (one line): between two
+#: follow-ups, or two paragraphs of a note.
+LINE_BREAK = " · "
 
 
 def snippet(query: Query, text: str, width: int = 72) -> Snippet:
-    """About ``width`` characters of ``text`` around its first match, line
-    breaks shown as spaces, "…" where it was cut."""
-    spans = match_spans(query, text)
-    start, end = spans[0] if spans else (0, 0)
+    """About ``width`` characters of ``text`` around a match, line breaks
+    shown as " · ", "…" where it was cut. The window shows as many of the
+    query's terms as it can, and of equal windows the one with the term
+    typed last (the one being typed)."""
+    found = _term_spans(query, text)
+    spans = sorted({(a, b) for a, b, _n in found})
     if len(text) <= width:
         left, right = 0, len(text)
     else:
+        left, right = _window(text, found, width)
+    lead = "…" if left else ""
+    part = text[left:right]
+    shown = lead + part.replace("\n", LINE_BREAK).replace("\r", " ").replace("\t", " ")
+    if right < len(text):
+        shown += "…"
+    grown = len(LINE_BREAK) - 1
+
+    def at(offset: int) -> int:  # where text[offset] is in shown
+        return len(lead) + (offset - left) + grown * part.count("\n", 0, offset - left)
+
+    marks = tuple((at(max(a, left)), at(min(b, right))) for a, b in spans if b > left and a < right)
+    return Snippet(shown, marks)
+
+
+def _window(text: str, found: list[tuple[int, int, int]], width: int) -> tuple[int, int]:
+    """Where in ``text`` (longer than ``width``) a snippet starts and ends."""
+    best: tuple[tuple[int, int, int], int, int] | None = None
+    tries = []
+    for start, end, _n in sorted(found) or [(0, 0, -1)]:
         before = max(0, (width - (end - start)) // 3)
         # Near the end of the text, the room left after it goes before the match.
         before = max(before, width - 1 - (len(text) - start))
+        # Some text before the match; or none, for the room after it.
+        tries += [(start, end, before), (start, end, 0)]
+    for start, end, before in tries:
         left = max(0, start - before)
         if left:  # start on a word
             space = text.find(" ", left, start)
@@ -170,12 +204,9 @@ def snippet(query: Query, text: str, width: int = 72) -> Snippet:
         if right < len(text) and right > end:
             space = text.rfind(" ", end, right)
             right = space if space > end else right
-    lead = "…" if left else ""
-    shown = lead + text[left:right].replace("\n", " ").replace("\r", " ").replace("\t", " ")
-    if right < len(text):
-        shown += "…"
-    shift = len(lead) - left
-    marks = tuple(
-        (max(a, left) + shift, min(b, right) + shift) for a, b in spans if b > left and a < right
-    )
-    return Snippet(shown, marks)
+        inside = {n for a, b, n in found if a >= left and b <= right}
+        score = (len(inside), max(inside, default=-1), -start)
+        if best is None or score > best[0]:
+            best = (score, left, right)
+    assert best is not None
+    return best[1], best[2]

@@ -138,11 +138,28 @@ def test_a_snippet_near_the_end_of_a_text_uses_its_room_before_the_match():
     assert shown == "…about sharing the caribou collar data"
 
 
+def test_a_snippet_shows_the_most_terms_then_the_one_typed_last():
+    text = "Zoë said the permits review is, in her words, a façade for the mill"
+    shown = snippet(parse_query("zoe facade"), text, 30)
+    a, b = shown.marks[-1]
+    assert shown.text[a:b] == "façade"  # the word being typed, though Zoë comes first
+    both = snippet(parse_query("review facade"), text, 40)
+    assert [both.text[a:b] for a, b in both.marks] == ["review", "façade"]
+
+
+def test_follow_ups_in_a_snippet_are_set_apart_and_marks_stay_on_their_words():
+    text = "Book the site visit\nIntroduce them to the permits team"
+    shown = snippet(parse_query("permits"), text, 80)
+    assert shown.text == "Book the site visit · Introduce them to the permits team"
+    a, b = shown.marks[0]
+    assert shown.text[a:b] == "permits"
+
+
 def test_snippet_cuts_around_the_match_on_one_line():
     text = "word " * 40 + "permits\nwere late " + "tail " * 40
     shown = snippet(parse_query("permits"), text, width=40)
     assert shown.text.startswith("…") and shown.text.endswith("…")
-    assert "\n" not in shown.text and "permits were" in shown.text
+    assert "\n" not in shown.text and "permits · were" in shown.text
     a, b = shown.marks[0]
     assert shown.text[a:b] == "permits"
 
