@@ -154,6 +154,16 @@ def repoint(journal: Any, moved: dict[str, str]) -> dict[str, int]:
 # -- after another machine's copy arrived
 
 
+def folded_into(journal: Any, keep_id: str) -> list[Raw]:
+    """The stakeholders folded into ``keep_id`` by merge-people (their
+    tombstones), in the order they were made."""
+    return [
+        r
+        for r in journal.records(TABLE_STAKEHOLDERS, include_deleted=True)
+        if r.get("deleted") and r.get("merged_into") == keep_id
+    ]
+
+
 def _target(journal: Any, start: str) -> str | None:
     """Where a chain of merges ends (KEEP may itself have been merged)."""
     seen = set()

@@ -76,6 +76,8 @@ def test_merge_people_fills_unites_and_repoints_everything(sj, machine, twins):
     goal = sj("goal", "list", "--json").json()[0]
     assert goal["value"] == 2  # both entries now count as contacts with Ana
     assert "Share the survey" in sj("promises").out
+    assert ana["merged_in"] == [{"id": other_id, "name": "A. Ruiz"}]
+    assert f"merged in: A. Ruiz ({other_id[:8]})" in sj("show", "ana").out
     refused = sj("restore", "A. Ruiz")
     assert refused.code == 1 and "merged into Ana Ruiz" in refused.err
     # The name or id of the one merged away says who holds their entries now.

@@ -218,10 +218,15 @@ def _show_data(journal: Journal, who: Stakeholder, entries: int) -> dict[str, An
         {"interaction": e["id"], "date": e["date"], **item}
         for e, item in journal.open_follow_ups(who.id)
     ]
+    from journal.people_merge import folded_into
+
     profile = who.content()
     profile["id"] = who.id
     return {
         "stakeholder": profile,
+        "merged_in": [
+            {"id": r["id"], "name": r.get("name", "")} for r in folded_into(journal, who.id)
+        ],
         "cadence": info.to_json(),
         "recent": [Interaction.from_raw(e).content() | {"id": e["id"]} for e in recent],
         "open_follow_ups": follow_ups,
@@ -279,6 +284,8 @@ def cmd_show(args: argparse.Namespace) -> int:
             print(f"  {label}: {hanging(value, '    ')}")
     if who.source:
         print(f"  imported from: {safe(who.source)}")
+    for folded in data["merged_in"]:
+        print(f"  merged in: {safe(folded['name'])} ({folded['id'][:8]})")
     if who.dates:
         print("important dates:")
         for item in who.dates:
