@@ -4,7 +4,7 @@ of an id, a full name, ``name (organization)``, or part of a name."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from .errors import AmbiguousError, InputError, NotFoundError
@@ -42,35 +42,16 @@ def resolve_stakeholder(query: str, stakeholders: Iterable[dict[str, Any]]) -> d
     text = query.strip()
     if not text:
         raise InputError("Type a stakeholder's name or id.")
-    key = text.casefold()
     stakeholders = list(stakeholders)
     live = [s for s in stakeholders if not s.get("deleted")]
-
-    for stakeholder in live:
-        if stakeholder.get("id", "").casefold() == key:
-            return stakeholder
-    if len(key) >= MIN_ID_PREFIX and _HEX.fullmatch(key):
-        hits = [s for s in live if s.get("id", "").casefold().startswith(key)]
-        if hits:
-            return _only(text, hits)
-    if (qualified := _QUALIFIED.fullmatch(text)) and (hits := _qualified(qualified, live)):
-        return _only(text, hits)
-    name_key = identity_key(text)[0]
-    folded = [(identity_key(s.get("name", ""))[0], s) for s in live]
-    hits = [s for name, s in folded if name == name_key]
+    hits = _named(text, live)
     if hits:
         return _only(text, hits)
-    # Then a whole word of a name (``ana`` is Ana Menon, not Aiyana), then
-    # anywhere in a name.
-    word = re.compile(rf"(?<!\w){re.escape(name_key)}(?!\w)")
-    hits = [s for name, s in folded if word.search(name)]
-    if hits:
-        return _only(text, hits)
-    hits = [s for name, s in folded if name_key in name]
-    if hits:
-        return _only(text, hits)
-    if merged := _merged_away(key, stakeholders):
-        raise NotFoundError(merged, hint="names")
+    # Someone folded into another stakeholder (merge-people), named as they
+    # could have been before: say who holds their entries now.
+    gone = _named(text, [s for s in stakeholders if s.get("deleted") and s.get("merged_into")])
+    if merged := _merged_away(gone, stakeholders):
+        raise NotFoundError(merged)
     close = closest_names(text, [s.get("name", "") for s in live])
     if close:
         raise NotFoundError(
@@ -79,32 +60,51 @@ def resolve_stakeholder(query: str, stakeholders: Iterable[dict[str, Any]]) -> d
     raise NotFoundError(f"No stakeholder matches '{text}'.", hint="names")
 
 
-def _merged_away(key: str, stakeholders: list[dict[str, Any]]) -> str | None:
-    """What to say when ``key`` (folded) names a stakeholder folded into
-    another one (``sj merge-people``), by id, id prefix or whole name: who
-    holds their entries now. None when it names no one merged."""
+def _named(text: str, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The records ``text`` names, by the first rule that finds any (the
+    order :func:`resolve_stakeholder` gives)."""
+    key = text.casefold()
+    for record in records:
+        if record.get("id", "").casefold() == key:
+            return [record]
+    if len(key) >= MIN_ID_PREFIX and _HEX.fullmatch(key):
+        hits = [s for s in records if s.get("id", "").casefold().startswith(key)]
+        if hits:
+            return hits
+    if (qualified := _QUALIFIED.fullmatch(text)) and (hits := _qualified(qualified, records)):
+        return hits
+    name_key = identity_key(text)[0]
+    folded = [(identity_key(s.get("name", ""))[0], s) for s in records]
+    # The whole name; then a whole word of a name (``ana`` is Ana Menon,
+    # not Aiyana); then anywhere in a name.
+    word = re.compile(rf"(?<!\w){re.escape(name_key)}(?!\w)")
+    rules: tuple[Callable[[str], object], ...] = (
+        lambda name: name == name_key,
+        word.search,
+        lambda name: name_key in name,
+    )
+    for fits in rules:
+        hits = [s for name, s in folded if fits(name)]
+        if hits:
+            return hits
+    return []
+
+
+def _merged_away(gone: list[dict[str, Any]], stakeholders: list[dict[str, Any]]) -> str | None:
+    """Who the stakeholders in ``gone`` (folded into others by merge-people)
+    are now, as one line; None when ``gone`` is empty."""
     by_id = {s.get("id", ""): s for s in stakeholders}
-    name_key = identity_key(key)[0]
-    for gone in stakeholders:
-        if not (gone.get("deleted") and gone.get("merged_into")):
-            continue
-        rid = gone.get("id", "").casefold()
-        if not (
-            rid == key
-            or (len(key) >= MIN_ID_PREFIX and _HEX.fullmatch(key) and rid.startswith(key))
-            or identity_key(gone.get("name", ""))[0] == name_key
-        ):
-            continue
-        kept, seen = gone, set()
+    said = []
+    for record in gone[:_MAX_LISTED]:
+        kept, seen = record, set()
         while kept.get("merged_into") and kept.get("id") not in seen:
             seen.add(kept.get("id"))
             kept = by_id.get(kept["merged_into"], {})
         if kept and not kept.get("deleted"):
-            return (
-                f"{gone.get('name', '')} was merged into {described(kept, 8)}, "
-                "who holds their entries now; name them instead."
-            )
-    return None
+            said.append(f"{record.get('name', '')} was merged into {described(kept, 8)}")
+    if not said:
+        return None
+    return "; ".join(said) + ", who holds their entries now; name them instead."
 
 
 def closest_names(text: str, names: Iterable[str], limit: int = SUGGEST_MAX) -> list[str]:

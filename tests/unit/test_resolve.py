@@ -142,3 +142,48 @@ def test_a_whole_word_of_a_name_comes_before_a_part_of_a_word():
         resolve_stakeholder("ana", [aiyana, menon, dubois])
     assert caught.value.candidates == ["Ána Dubois", "Ana Menon"]  # sorted as folded
     assert resolve_stakeholder("yana", [aiyana, menon]) is aiyana
+
+
+MERGED = [
+    {"id": "aaaa1111" * 4, "name": "Colin Haddad", "organization": "Lakeland University"},
+    {
+        "id": "bbbb2222" * 4,
+        "name": "Colin Abubakar",
+        "deleted": True,
+        "merged_into": "aaaa1111" * 4,
+    },
+    {"id": "cccc3333" * 4, "name": "Ana Bianchi", "organization": "Lakeland"},
+    {
+        "id": "dddd4444" * 4,
+        "name": "Ana Bianchi",
+        "organization": "Pine Falls Township",
+        "deleted": True,
+        "merged_into": "cccc3333" * 4,
+    },
+    {"id": "eeee5555" * 4, "name": "Gone Person", "deleted": True},
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "kept"),
+    [
+        ("abubakar", "Colin Haddad"),
+        ("colin abu", "Colin Haddad"),
+        ("COLIN ABUBAKAR", "Colin Haddad"),
+        ("bbbb2222", "Colin Haddad"),
+        ("Ana Bianchi (Pine Falls Township)", "Ana Bianchi"),
+    ],
+)
+def test_a_merged_away_stakeholder_named_any_way_says_who_holds_them_now(query, kept):
+    with pytest.raises(NotFoundError) as raised:
+        resolve_stakeholder(query, MERGED)
+    assert f"was merged into {kept} (" in str(raised.value)
+    assert "\n" not in str(raised.value)
+
+
+def test_a_live_name_goes_before_a_merged_one_and_a_plain_deletion_says_nothing_of_merges():
+    assert resolve_stakeholder("Ana Bianchi", MERGED)["id"] == "cccc3333" * 4
+    assert resolve_stakeholder("colin", MERGED)["name"] == "Colin Haddad"
+    with pytest.raises(NotFoundError) as raised:
+        resolve_stakeholder("gone person", MERGED)
+    assert "merged" not in str(raised.value)
