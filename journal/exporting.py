@@ -218,10 +218,10 @@ def export_payload(
 def check_target(path: Path, *, journal: Any, force: bool = False) -> None:
     """Raise what :func:`write_file` would refuse before writing: a folder,
     a missing folder, a file that exists (unless ``force``) and, whatever
-    ``force`` says, ``journal``'s own file or another journal this machine
-    has opened (written over, everything in it would be gone)."""
-    if _is_a_journal(path, journal):
-        raise InputError(f"{path} is a journal: an export would write over it. Name another file.")
+    ``force`` says, a journal or one of sj's own files (see
+    :func:`_kept_safe`)."""
+    if why := _kept_safe(path, journal):
+        raise InputError(f"{path} {why}; writing there would replace it. Name another file.")
     if path.is_dir():
         raise InputError(f"{path} is a folder; name a file in it.")
     if not path.parent.is_dir():
@@ -230,19 +230,32 @@ def check_target(path: Path, *, journal: Any, force: bool = False) -> None:
         raise InputError(f"{path} already exists.", hint="force")
 
 
-def _is_a_journal(path: Path, journal: Any) -> bool:
-    """Whether ``path`` is ``journal``'s file, or another journal this
-    machine knows, under whatever name (a link, another spelling)."""
-    if not path.exists():
-        return False
-    known = [journal.path, *map(Path, journal.storage.dirs.known_journals())]
-    for other in known:
+def _kept_safe(path: Path, journal: Any) -> str | None:
+    """Why ``path`` must never be written over, if it must not: it is
+    ``journal``'s file or another journal this machine has opened (under
+    any name: a link, another spelling), a file that holds a journal (a
+    copy, a backup), or one of sj's own files (its state, settings, locks).
+    None for any other path."""
+    if not path.is_file():
+        return None
+    dirs = journal.storage.dirs
+    for known in [journal.path, *map(Path, dirs.known_journals())]:
         try:
-            if os.path.samefile(path, other):
-                return True
+            if os.path.samefile(path, known):
+                return "is a journal"
         except OSError:  # a journal since moved away
             continue
-    return False
+    real = path.resolve()
+    if any(real.is_relative_to(Path(d).resolve()) for d in (dirs.state, dirs.cache, dirs.config)):
+        return "is one of sj's own files (backups, settings, state)"
+    try:
+        with path.open("rb") as file:
+            head = file.read(256)
+    except OSError:
+        return None
+    if head.lstrip().startswith(b"{") and b'"_meta"' in head:
+        return "holds a journal"
+    return None
 
 
 def write_file(path: Path, payload: bytes, *, journal: Any, force: bool = False) -> None:

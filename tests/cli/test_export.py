@@ -148,24 +148,31 @@ def test_export_refuses_to_overwrite_misplaced_options_and_bad_targets(sj, fille
     assert nobody.code == 1
 
 
-def test_no_export_or_report_writes_over_a_journal_even_forced(sj, filled, machine, tmp_path):
+def test_no_export_or_report_writes_over_a_journal_or_sjs_own_files_even_forced(
+    sj, filled, machine, tmp_path
+):
     journal = machine.journal
     other = tmp_path / "Sync" / "other.json"
     assert sj("--file", str(other), "add", "Someone Else").code == 0  # a journal this machine knows
     link = tmp_path / "link.json"
     link.symlink_to(journal)
-    before = {path: path.read_bytes() for path in (journal, other)}
-    targets = [journal, link, journal.parent / ".." / "Sync" / journal.name, other]
-    for target in targets:
+    copy = tmp_path / "copy.json"  # a journal this machine never opened
+    copy.write_bytes(journal.read_bytes())
+    backup = next(machine.backups.rglob("*.json"))
+    state = next(machine.backups.parent.glob("known-journals.json"))
+    spared = [journal, other, copy, backup, state]
+    before = {path: path.read_bytes() for path in spared}
+    targets = [journal, link, journal.parent / ".." / "Sync" / journal.name, other, copy]
+    for target in [*targets, backup, state]:
         for words in (
             ["export", "--format", "csv", "-o", str(target), "--force"],
-            ["export", "--format", "markdown", "-o", str(target), "--force"],
+            ["export", "--format", "json", "-o", str(target), "--force"],
             ["report", "--month", "2026-11", "-o", str(target), "--force"],
         ):
             refused = sj(*words)
             assert refused.code == 1 and len(refused.err_lines) == 1, words
-            assert "is a journal" in refused.err
-    assert {path: path.read_bytes() for path in (journal, other)} == before
+            assert "writing there would replace it" in refused.err
+    assert {path: path.read_bytes() for path in spared} == before
     assert sj("list").code == 0
 
 
