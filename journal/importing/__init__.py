@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from .contact import FORMATS, Contact, Parsed
-from .tables import detect, header_of, read_table, split_preamble
+from .tables import EXPORTS, detect, header_of, read_table, split_preamble
 
 __all__ = ["FORMATS", "Contact", "Parsed", "read_contacts"]
 
@@ -59,6 +59,8 @@ def read_contacts(path: Path, format: str | None, today: dt.date) -> Parsed:
     try:
         if format is None:
             format = _detect(text)
+        elif format != "vcard" and "BEGIN:VCARD" in text[:4096].upper():
+            raise InputError(f"it is a vCard file, not {EXPORTS[format]} CSV; leave out --format")
         if format == "vcard":
             from .vcard import read_vcards  # vobject loads only for vCards
 

@@ -40,7 +40,7 @@ def split_preamble(text: str) -> str:
 #: text" by tabs.
 _DELIMITERS = (",", ";", "\t")
 #: What each format is called in a message.
-_EXPORTS = {
+EXPORTS = {
     "google": "a Google Contacts",
     "outlook": "an Outlook",
     "linkedin": "a LinkedIn",
@@ -88,7 +88,7 @@ def read_table(text: str, format: str, today: dt.date) -> Parsed:
     found = detect(header)
     if format != "csv" and found not in (format, None):
         raise InputError(
-            f"its columns are {_EXPORTS[found]} export's, not {_EXPORTS[format].split(' ', 1)[1]}'s; "
+            f"its columns are {EXPORTS[found]} export's, not {EXPORTS[format].split(' ', 1)[1]}'s; "
             "leave out --format to read it as it is"
         )
     reader: Callable[[Row, dt.date], Contact] = READERS[format]
@@ -110,7 +110,7 @@ def read_table(text: str, format: str, today: dt.date) -> Parsed:
         # Not one name where the format keeps them: a format forced on a
         # file of another kind, not a file of nameless contacts.
         raise InputError(
-            f"none of its {len(rows)} rows has a name where {_EXPORTS[format]} export "
+            f"none of its {len(rows)} rows has a name where {EXPORTS[format]} export "
             "keeps it; check --format, or leave it out"
         )
     return parsed
