@@ -159,3 +159,21 @@ def test_nothing_found_under_options_says_so(sj, journal):
     assert plain.code == 0 and plain.out.strip() == "Nothing matches zzzqqq."
     narrowed = sj("search", "permits", "--formal", "--since", "2026-11-01")
     assert narrowed.code == 0 and "with those options" in narrowed.out
+
+
+def test_on_a_narrow_terminal_each_result_fits_its_line(sj, journal, monkeypatch):
+    import os
+    import shutil
+    import sys
+
+    from tui.cli.output import cell_len
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setattr(shutil, "get_terminal_size", lambda *a, **k: os.terminal_size((80, 24)))
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
+    long = "the board asked again about " + "timber " * 20 + "permits for the mill"
+    assert sj("log", "ana", long).code == 0
+    result = sj("search", "permits", "mill")
+    lines = result.out.splitlines()
+    assert lines and all(cell_len(line) <= 80 for line in lines)
+    assert "permits for the mill" in lines[0]

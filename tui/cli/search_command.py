@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 from typing import Any
 
@@ -21,17 +22,21 @@ from journal.search import (
     KIND_WIDTH,
     Filters,
     Hit,
+    field_text,
     kinds_from,
     names_of,
     search,
 )
-from journal.search_query import parse_query
+from journal.search_query import Snippet, parse_query, snippet
 
 from .opening import open_journal
-from .output import print_json, safe
+from .output import cell_len, print_json, safe
 
-#: The text shown around a match, in characters.
+#: The text shown around a match, in characters (piped; on a terminal, a
+#: line takes the terminal's width, the snippet what the line leaves it).
 SNIPPET_WIDTH = 60
+#: The least of a snippet on a narrow terminal.
+NARROWEST = 24
 #: Bold yellow, and back to normal: the match on a terminal.
 MARK_ON, MARK_OFF = "\x1b[1;33m", "\x1b[0m"
 
@@ -112,9 +117,11 @@ def cmd_search(args: argparse.Namespace) -> int:
         narrowed = " with those options" if filters != Filters() else ""
         print(f"Nothing matches {safe(typed)!s}{narrowed}.")
         return 0
-    marks = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    terminal = sys.stdout.isatty()
+    marks = terminal and not os.environ.get("NO_COLOR")
+    columns = shutil.get_terminal_size().columns if terminal else 0
     for hit in results.hits:
-        print(_line(hit, names, marks))
+        print(_line(hit, names, marks, columns))
     if results.more:
         print(
             f"sj: the {args.limit} newest shown, more match; --limit 0 shows them all.",
@@ -142,20 +149,27 @@ def _as_json(hit: Hit, names: dict[str, str]) -> dict[str, Any]:
     }
 
 
-def _line(hit: Hit, names: dict[str, str], marks: bool) -> str:
+def _line(hit: Hit, names: dict[str, str], marks: bool, columns: int = 0) -> str:
+    """A result on one line; on a terminal ``columns`` wide, its snippet
+    takes what the rest of the line leaves, so the line fits."""
     who = ", ".join(names_of(hit, names))
     head = f"{hit.date or '':10}  {KIND_LABELS[hit.kind]:<{KIND_WIDTH}}  "
     if who:
         head += f"{safe(who)} · "
-    return f"{head}{hit.label}: {_marked(hit, marks)}"
+    head += f"{hit.label}: "
+    part = hit.snippet
+    if columns:
+        room = max(NARROWEST, columns - 1 - cell_len(head))
+        part = snippet(hit.query, field_text(hit.record, hit.field), room)
+    return f"{head}{_marked(part, marks)}"
 
 
-def _marked(hit: Hit, marks: bool) -> str:
-    text = hit.snippet.text
+def _marked(part: Snippet, marks: bool) -> str:
+    text = part.text
     if not marks:
         return safe(text)
     out, at = [], 0
-    for start, end in hit.snippet.marks:
+    for start, end in part.marks:
         out += [safe(text[at:start]), MARK_ON, safe(text[start:end]), MARK_OFF]
         at = end
     out.append(safe(text[at:]))
