@@ -52,6 +52,15 @@ def twins(sj):
     assert sj("share", "Permit survey", "--with", "A. Ruiz,Ana Ruiz").code == 0
 
 
+def test_namesakes_merged_are_told_apart_in_the_summary(sj):
+    assert sj("add", "Ana Bianchi", "--org", "Lakeland").code == 0
+    assert sj("add", "Ana Bianchi", "--org", "Pine Falls Township").code == 0
+    done = sj("merge-people", "Ana Bianchi (Lakeland)", "Ana Bianchi (Pine Falls Township)")
+    assert done.code == 0, done.err
+    assert done.out.startswith("Merged Ana Bianchi (Pine Falls Township, ")
+    assert " into Ana Bianchi (Lakeland, " in done.out
+
+
 def test_merge_people_fills_unites_and_repoints_everything(sj, machine, twins):
     other_id = sj("show", "A. Ruiz", "--json").json()["stakeholder"]["id"]
     done = sj("merge-people", "Ana Ruiz", "A. Ruiz")

@@ -242,6 +242,7 @@ _TABLE_WORDS = {
 
 def cmd_merge_people(args: argparse.Namespace) -> int:
     from journal.people_merge import merge_people
+    from journal.rules import described, name_order
 
     journal = open_journal(args)
     keep, other = journal.resolve(args.keep), journal.resolve(args.other)
@@ -253,8 +254,12 @@ def cmd_merge_people(args: argparse.Namespace) -> int:
         if t in merged.repointed
     )
     filled = f"; took their {_fields(merged.filled)}" if merged.filled else ""
+    # Namesakes are told apart by their organization and id.
+    kept_as, other_as = keep.name, other.name
+    if name_order(keep.name) == name_order(other.name):
+        kept_as, other_as = described(keep.to_raw(), 8), described(other.to_raw(), 8)
     print(
-        f"Merged {safe(other.name)} into {safe(keep.name)}{safe(filled)}; "
+        f"Merged {safe(other_as)} into {safe(kept_as)}{safe(filled)}; "
         f"moved to {safe(keep.name)}: {moved or 'nothing else'}."
     )
     for name, kept, theirs in merged.kept:
