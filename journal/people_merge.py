@@ -34,7 +34,7 @@ from .records import (
     TABLE_SHARES,
     TABLE_STAKEHOLDERS,
 )
-from .rules import emails_of, normal_tags, united_contacts
+from .rules import contacts_in, normal_tags, united_contacts
 
 Raw = dict[str, Any]
 
@@ -68,11 +68,6 @@ def _live(journal: Any, stakeholder_id: str) -> Raw:
     return raw
 
 
-def _listed(value: Any, name: str) -> list[str]:
-    text = str(value or "")
-    return emails_of(text) if name == "email" else [p for p in text.split(",") if p.strip()]
-
-
 def _fold(keep: Raw, other: Raw, merged: Merged | None) -> Raw:
     """KEEP's changes that take in OTHER: empty fields filled, lists united."""
     changes: Raw = {}
@@ -89,7 +84,7 @@ def _fold(keep: Raw, other: Raw, merged: Merged | None) -> Raw:
             if more:
                 changes[name] = [*(current or ()), *more]
         elif name in _LISTED:
-            united = united_contacts(name, str(current or ""), _listed(value, name))
+            united = united_contacts(name, str(current or ""), contacts_in(name, value))
             if united != (current or ""):
                 changes[name] = united
         elif current in (None, "", [], False):

@@ -193,15 +193,22 @@ def _phone_key(phone: str) -> str:
     return re.sub(r"\D", "", phone) or phone.strip()
 
 
+def contacts_in(field: str, text: Any) -> list[str]:
+    """The addresses of an e-mail field, or the numbers of a phone field
+    (comma-separated), as written."""
+    text = str(text or "")
+    return (
+        emails_of(text) if field == "email" else [p.strip() for p in text.split(",") if p.strip()]
+    )
+
+
 def united_contacts(field: str, current: str, more: Iterable[str]) -> str:
     """An e-mail or phone field (addresses or numbers, comma-separated)
     with ``more`` added: each once, in order; e-mails compared without case,
     phone numbers by their digits. Nothing is dropped: an import and a
     merge of two people keep every address and number."""
-    if field == "email":
-        have, key = emails_of(current), str.casefold
-    else:
-        have, key = [p.strip() for p in str(current or "").split(",") if p.strip()], _phone_key
+    have = contacts_in(field, current)
+    key = str.casefold if field == "email" else _phone_key
     seen = {key(value) for value in have}
     for value in more:
         if value.strip() and key(value) not in seen:

@@ -51,7 +51,7 @@ EXPORTS = {
 def delimiter_of(text: str) -> str:
     """What separates the fields of ``text``'s rows: the delimiter under
     which its header names a known format, or else splits it most."""
-    first = text.splitlines()[:1]
+    first = _first_line(text)
     headers = {d: next(csv.reader(first, delimiter=d), []) for d in _DELIMITERS}
     for delimiter, header in headers.items():
         if detect(header) is not None:
@@ -59,8 +59,15 @@ def delimiter_of(text: str) -> str:
     return max(_DELIMITERS, key=lambda d: len(headers[d]))
 
 
-def header_of(text: str) -> list[str]:
-    return next(csv.reader(text.splitlines()[:1], delimiter=delimiter_of(text)), [])
+def _first_line(text: str) -> list[str]:
+    """The header line (as a list of one), without splitting the whole file."""
+    return text.partition("\n")[0].splitlines()[:1]
+
+
+def header_of(text: str, delimiter: str | None = None) -> list[str]:
+    """The header row of ``text``, split by ``delimiter`` (found if not given)."""
+    separator = delimiter or delimiter_of(text)
+    return next(csv.reader(_first_line(text), delimiter=separator), [])
 
 
 def detect(header: list[str]) -> str | None:
@@ -82,7 +89,7 @@ def read_table(text: str, format: str, today: dt.date) -> Parsed:
     ``linkedin`` or ``csv``)."""
     delimiter = delimiter_of(text)
     rows = list(csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter))
-    header = header_of(text)
+    header = header_of(text, delimiter)
     if format == "csv" and "name" not in {h.strip().casefold() for h in header}:
         raise InputError("its header has no name column (name,organization,role,email,...)")
     found = detect(header)

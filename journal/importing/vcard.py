@@ -353,13 +353,3 @@ def _dated(card: Card) -> list[tuple[str, Line]]:
         if parts[0].endswith("contact_event") and len(parts) > 2:
             dated.append((_ANDROID_EVENT.get(parts[2], "date"), Line(line.name, parts[1])))
     return dated
-    labels = {line.group: unescape(line.value) for line in _values(card, "X-ABLABEL")}
-    for line in _values(card, "X-ABDATE"):
-        label = labels.get(line.group, "") if line.group else ""
-        apple = _APPLE_LABEL.fullmatch(label)
-        dated.append(((apple[1] if apple else label).lower() or "date", line))
-    for line in _values(card, "X-ANDROID-CUSTOM"):
-        parts = line.value.split(";")
-        if parts[0].endswith("contact_event") and len(parts) > 2:
-            dated.append((_ANDROID_EVENT.get(parts[2], "date"), Line(line.name, parts[1])))
-    return dated
